@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { EventPayloadInput, EventTypeOfFamily } from "../catalog/index.ts";
+import { MAX_SERVICE_BATCH_EVENTS } from "../limits.ts";
+import { eventResult } from "./ingest.ts";
+
+type GameEventType = EventTypeOfFamily<"game">;
+
+/** One event of seed 003's batch shape; `data` is checked against the event type's payload schema. */
+export type GameBatchEvent = {
+  [T in GameEventType]: {
+    event_id: string;
+    student_id: string;
+    event_type: T;
+    timestamp: string;
+    data: Omit<EventPayloadInput<T>, "mission_id" | "game_version">;
+    session_id: string;
+    mission_id?: string;
+    game_version?: string;
+  };
+}[GameEventType];
+
+const rawGameEvent = z.custom<GameBatchEvent>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { error: "each event must be a JSON object" },
+);
+
+/** telemetry.ingestGameBatch — seed 003's `{batch_id, client_version, events}` for service tokens. */
+export const gameBatchInput = z.strictObject({
+  batch_id: z.string().min(1).max(100),
+  client_version: z.string().min(1).max(20),
+  events: z.array(rawGameEvent).min(1).max(MAX_SERVICE_BATCH_EVENTS),
+});
+export type GameBatchInput = z.input<typeof gameBatchInput>;
+
+/** The envelope fields of one seed-003 event; `data` is validated separately per event type. */
+export const gameBatchEvent = z.strictObject({
+  event_id: z.uuid({ error: "event_id must be a UUID so that retries are deduplicated" }),
+  student_id: z.uuid(),
+  event_type: z.string().min(1).max(64),
+  timestamp: z.iso.datetime({ offset: true }),
+  data: z.record(z.string(), z.unknown()),
+  session_id: z.uuid(),
+  mission_id: z.string().min(1).max(100).optional(),
+  game_version: z.string().min(1).max(20).optional(),
+});
+
+export const gameBatchOutput = z.object({
+  batch_id: z.string(),
+  log_id: z.uuid(),
+  accepted: z.int(),
+  duplicates: z.int(),
+  rejected: z.int(),
+  rejected_reasons_sample: z.array(z.string()),
+  results: z.array(eventResult),
+});
+export type GameBatchOutput = z.infer<typeof gameBatchOutput>;

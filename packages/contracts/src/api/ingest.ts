@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { ClientEvent } from "../envelope.ts";
+import { eventSource } from "../envelope.ts";
+import { MAX_REJECTED_REASONS_SAMPLE, MAX_SERVICE_BATCH_EVENTS } from "../limits.ts";
+import { eventIssue, rejectionCode } from "../rejections.ts";
+
+/**
+ * Each event is typed for TypeScript producers but checked one by one on the server,
+ * so one bad event never sinks its batch (seed 000: "invalid events skipped").
+ */
+const rawEvent = z.custom<ClientEvent>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { error: "each event must be a JSON object" },
+);
+
+/** telemetry.ingest — seed 000's batch contract. The per-role batch limit is enforced by the server. */
+export const ingestBatchInput = z.strictObject({
+  source: eventSource,
+  events: z.array(rawEvent).min(1, "a batch needs at least one event").max(MAX_SERVICE_BATCH_EVENTS),
+});
+export type IngestBatchInput = z.input<typeof ingestBatchInput>;
+
+export const eventResultStatus = z.enum(["accepted", "duplicate", "rejected"]);
+export type EventResultStatus = z.infer<typeof eventResultStatus>;
+
+export const eventResult = z.object({
+  index: z.int(),
+  id: z.string().nullable(),
+  status: eventResultStatus,
+  code: rejectionCode.optional(),
+  message: z.string().optional(),
+  issues: z.array(eventIssue).optional(),
+});
+export type EventResult = z.infer<typeof eventResult>;
+
+export const ingestBatchOutput = z.object({
+  batch_id: z.uuid(),
+  accepted: z.int(),
+  duplicates: z.int(),
+  rejected: z.int(),
+  rejected_reasons_sample: z.array(z.string()).max(MAX_REJECTED_REASONS_SAMPLE),
+  results: z.array(eventResult),
+});
+export type IngestBatchOutput = z.infer<typeof ingestBatchOutput>;
+
+/** telemetry.track — seed 001's single-event endpoint, on the same envelope. */
+export const trackEventInput = z.strictObject({
+  source: eventSource.default("web"),
+  event: rawEvent,
+});
+export type TrackEventInput = z.input<typeof trackEventInput>;
+
+export const trackEventOutput = z.object({
+  success: z.boolean(),
+  data: z.object({ eventId: z.string().nullable(), serverTimestamp: z.string(), status: eventResultStatus }),
+  result: eventResult,
+});
+export type TrackEventOutput = z.infer<typeof trackEventOutput>;

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { eventCatalog, isEventType, type EventFamily, type EventType } from "./catalog/index.ts";
+import { clientEventEnvelope } from "./envelope.ts";
+import { MAX_PAYLOAD_BYTES } from "./limits.ts";
+import { toEventIssues, type EventIssue, type RejectionCode } from "./rejections.ts";
+
+/** An event whose envelope and payload passed the contract; ownership is checked later, on the server. */
+export interface ValidEvent {
+  id: string;
+  event_type: EventType;
+  event_version: number;
+  family: EventFamily;
+  client_ts: string | null;
+  seq: number | null;
+  session_id: string;
+  question_id: string | null;
+  /** Parsed payload in the version it was sent, free text already scrubbed. */
+  payload: Record<string, unknown>;
+  requiresQuestion: boolean;
+}
+
+export type EventValidation =
+  | { ok: true; event: ValidEvent }
+  | { ok: false; id: string | null; code: RejectionCode; message: string; issues: EventIssue[] };
+
+const encoder = new TextEncoder();
+
+export function payloadByteLength(payload: unknown): number {
+  return encoder.encode(JSON.stringify(payload)).byteLength;
+}
+
+function rawId(raw: unknown): string | null {
+  if (typeof raw !== "object" || raw === null || !("id" in raw)) return null;
+  const id = z.uuid().safeParse(raw.id);
+  return id.success ? id.data : null;
+}
+
+/** Checks one raw event against envelope v1, the catalog, the size limit and its payload schema. */
+export function validateClientEvent(raw: unknown): EventValidation {
+  const id = rawId(raw);
+  const envelope = clientEventEnvelope.safeParse(raw);
+  if (!envelope.success) {
+    return { ok: false, id, code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
+  }
+  const event = envelope.data;
+  if (!isEventType(event.event_type)) {
+    return { ok: false, id, code: "unknown_event_type", message: `Event type '${event.event_type}' is not in the catalog.`, issues: [] };
+  }
+  const spec = eventCatalog[event.event_type];
+  const schema = event.event_version === spec.version ? spec.payload : spec.previous?.[event.event_version]?.payload;
+  if (!schema) {
+    return {
+      ok: false,
+      id,
+      code: "unknown_event_version",
+      message: `Event type '${event.event_type}' has no version ${event.event_version}; the newest is ${spec.version}.`,
+      issues: [],
+    };
+  }
+  const bytes = payloadByteLength(event.payload);
+  if (bytes > MAX_PAYLOAD_BYTES) {
+    return {
+      ok: false,
+      id,
+      code: "payload_too_large",
+      message: `The payload is ${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES} bytes of UTF-8 JSON.`,
+      issues: [],
+    };
+  }
+  const payload = schema.safeParse(event.payload);
+  if (!payload.success) {
+    return {
+      ok: false,
+      id,
+      code: "invalid_payload",
+      message: `The payload does not match ${event.event_type} v${event.event_version}.`,
+      issues: toEventIssues(payload.error),
+    };
+  }
+  const requiresQuestion = spec.requiresQuestion === true;
+  if (requiresQuestion && !event.question_id) {
+    return { ok: false, id, code: "missing_question_id", message: `${event.event_type} needs question_id.`, issues: [] };
+  }
+  return {
+    ok: true,
+    event: {
+      id: event.id,
+      event_type: event.event_type,
+      event_version: event.event_version,
+      family: spec.family,
+      client_ts: event.client_ts ?? null,
+      seq: event.seq ?? null,
+      session_id: event.session_id,
+      question_id: event.question_id ?? null,
+      payload: payload.data as Record<string, unknown>,
+      requiresQuestion,
+    },
+  };
+}
