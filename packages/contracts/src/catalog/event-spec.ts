@@ -28,14 +28,14 @@ export interface PreviousVersion {
   readonly upcast: (payload: never) => unknown;
 }
 
-export interface EventSpec<P extends z.ZodType = z.ZodType> {
-  readonly family: EventFamily;
+export interface EventSpec<P extends z.ZodType = z.ZodType, F extends EventFamily = EventFamily, V extends number = number> {
+  readonly family: F;
   readonly description: string;
   readonly emitters: readonly Emitter[];
   readonly privacy: PrivacyClass;
   readonly retention: RetentionClass;
   /** The newest payload version; clients should send this one. */
-  readonly version: number;
+  readonly version: V;
   readonly payload: P;
   /** Older versions keyed by version number; each upcasts to version + 1. */
   readonly previous?: Readonly<Record<number, PreviousVersion>>;
@@ -43,7 +43,12 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly requiresQuestion?: boolean;
 }
 
-/** Identity helper that keeps each spec's literal payload type for inference. */
-export function defineEvent<P extends z.ZodType>(spec: EventSpec<P>): EventSpec<P> {
+/**
+ * Identity helper that keeps each spec's literal payload, family and version types,
+ * so that `EventTypeOfFamily` and the typed `event_version` of producers can be inferred.
+ */
+export function defineEvent<P extends z.ZodType, F extends EventFamily, V extends number>(
+  spec: EventSpec<P, F, V>,
+): EventSpec<P, F, V> {
   return spec;
 }

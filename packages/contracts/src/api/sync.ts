@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { ClientEvent } from "../envelope.ts";
+import { MAX_SYNC_BATCH_ITEMS } from "../limits.ts";
+import { eventIssue, rejectionCode } from "../rejections.ts";
+
+/** Seed 001: how a sync conflict (same item changed on client and server) is settled. */
+export const conflictStrategies = ["last-write-wins", "client-priority"] as const;
+export const conflictStrategy = z.enum(conflictStrategies);
+export type ConflictStrategy = z.infer<typeof conflictStrategy>;
+
+export const syncItemTypes = ["event", "progress", "assessment"] as const;
+export const syncItemType = z.enum(syncItemTypes);
+export type SyncItemType = z.infer<typeof syncItemType>;
+
+/** Like telemetry.ingest, an event item is typed for producers and checked on its own by the server. */
+const syncedEvent = z.custom<ClientEvent>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { error: "an event item must carry one envelope event as a JSON object" },
+);
+
+const timestamp = z.iso.datetime({ offset: true });
+const externalId = z.string().min(1).max(100);
+
+/** Progress on one learning entity, as a fraction (0..1) or a percentage (0..100). */
+export const syncProgressData = z.strictObject({
+  entityType: z.enum(["material", "topic", "quiz", "interview", "course"]),
+  entityId: externalId,
+  progress: z.number().min(0).max(1).optional(),
+  percent: z.number().min(0).max(100).optional(),
+  updatedAt: timestamp,
+}).refine((data) => data.progress !== undefined || data.percent !== undefined, {
+  error: "progress needs either `progress` (0..1) or `percent` (0..100)",
+});
+
+export const syncAssessmentData = z.strictObject({
+  assessmentId: externalId,
+  score: z.number().min(0),
+  maxScore: z.number().positive(),
+  submittedAt: timestamp,
+  answers: z
+    .array(z.strictObject({ questionId: externalId, answer: z.string().max(64), isCorrect: z.boolean().optional() }))
+    .max(500)
+    .optional(),
+}).refine((data) => data.score <= data.maxScore, { error: "score cannot exceed maxScore", path: ["score"] });
+
+const clientUpdatedAt = timestamp.optional();
+
+export const syncItem = z.discriminatedUnion("itemType", [
+  z.strictObject({ itemType: z.literal("event"), itemData: syncedEvent, clientUpdatedAt }),
+  z.strictObject({ itemType: z.literal("progress"), itemData: syncProgressData, clientUpdatedAt }),
+  z.strictObject({ itemType: z.literal("assessment"), itemData: syncAssessmentData, clientUpdatedAt }),
+]);
+export type SyncItem = z.input<typeof syncItem>;
+
+/** telemetry.syncBatch — seed 001's `{batchId, items}`; items past the limit refuse the whole batch. */
+export const syncBatchInput = z.strictObject({
+  batchId: externalId,
+  items: z.array(syncItem).min(1, "a sync batch needs at least one item").max(MAX_SYNC_BATCH_ITEMS),
+  conflictStrategy: conflictStrategy.optional(),
+});
+export type SyncBatchInput = z.input<typeof syncBatchInput>;
+
+export const syncItemStatus = z.enum(["synced", "duplicate", "conflict", "failed"]);
+export type SyncItemStatus = z.infer<typeof syncItemStatus>;
+
+export const syncItemResult = z.object({
+  index: z.int(),
+  itemType: syncItemType,
+  status: syncItemStatus,
+  /** Which side won when status is `conflict`. */
+  resolution: z.enum(["client", "server"]).optional(),
+  code: rejectionCode.optional(),
+  message: z.string().optional(),
+  issues: z.array(eventIssue).optional(),
+});
+export type SyncItemResult = z.infer<typeof syncItemResult>;
+
+export const syncBatchOutput = z.object({
+  success: z.boolean(),
+  data: z.object({
+    processed: z.int(),
+    failed: z.int(),
+    conflicts: z.int(),
+    results: z.array(syncItemResult),
+  }),
+});
+export type SyncBatchOutput = z.infer<typeof syncBatchOutput>;
+
+export const syncHealth = z.enum(["good", "degraded", "poor"]);
+export type SyncHealth = z.infer<typeof syncHealth>;
+
+/** telemetry.syncStatus — seed 001's `GET /api/telemetry/status`. */
+export const syncStatusOutput = z.object({
+  syncStatus: z.object({
+    lastSyncTime: z.string().nullable(),
+    pendingItems: z.int(),
+    totalItems: z.int(),
+    syncHealth,
+  }),
+});
+export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;

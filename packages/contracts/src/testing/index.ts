@@ -1,0 +1,1 @@
+export { validPayloads } from "./valid-payloads.ts";

@@ -1,0 +1,9 @@
+import type { Executor } from "../client/database.ts";
+import { ingestBatches } from "../schema/index.ts";
+
+export type IngestBatchLog = typeof ingestBatches.$inferInsert;
+
+/** Writes seed 001's batch-log row for one ingest call. */
+export async function recordIngestBatch(executor: Executor, log: IngestBatchLog): Promise<void> {
+  await executor.insert(ingestBatches).values(log);
+}

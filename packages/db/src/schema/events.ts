@@ -1,0 +1,41 @@
+import type { EventFamily, EventSource, EventType } from "@chronicle/contracts";
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * The append-only event log. Column names follow seed 000's envelope because analysts
+ * and the warehouse export rely on them. UPDATE, DELETE and TRUNCATE are refused by
+ * triggers (see the append-only migration); only chronicle_purge_events() may delete.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey(),
+    eventVersion: integer("event_version").notNull(),
+    eventType: text("event_type").$type<EventType>().notNull(),
+    family: text("family").$type<EventFamily>().notNull(),
+    /** Server time of ingest: authoritative for business logic (seed 000). */
+    eventTs: timestamp("event_ts", { withTimezone: true, mode: "string" }).notNull(),
+    /** Client-reported time, kept only to measure skew and latency. */
+    clientTs: timestamp("client_ts", { withTimezone: true, mode: "string" }),
+    seq: integer("seq"),
+    sessionId: uuid("session_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    questionId: uuid("question_id"),
+    source: text("source").$type<EventSource>(),
+    payloadJson: jsonb("payload_json").$type<Record<string, unknown>>().notNull(),
+    /** sha256 of the event's content: same id + same hash is a duplicate, same id + other hash a conflict. */
+    contentHash: text("content_hash").notNull(),
+    /** Monotonic order of ingest; projections read the log by it. */
+    ingestSeq: bigint("ingest_seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull().unique(),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    batchId: uuid("batch_id"),
+  },
+  (t) => [
+    index("events_session_id_event_ts_idx").on(t.sessionId, t.eventTs),
+    index("events_user_id_event_ts_idx").on(t.userId, t.eventTs),
+    index("events_event_type_event_ts_idx").on(t.eventType, t.eventTs),
+    index("events_session_id_seq_idx").on(t.sessionId, t.seq),
+    index("events_family_event_ts_idx").on(t.family, t.eventTs),
+  ],
+);
