@@ -1,0 +1,8 @@
+import type { ServerEnv } from "../env.ts";
+import { describeDatabase, openDatabase } from "./open-database.ts";
+
+export async function migrateCommand(env: ServerEnv): Promise<void> {
+  const db = await openDatabase(env);
+  await db.close();
+  console.log(`[chronicle] migrations applied to ${describeDatabase(env)}`);
+}

@@ -1,0 +1,41 @@
+import { createTokenVerifier } from "../auth/verify-token.ts";
+import type { ServerEnv } from "../env.ts";
+import { createHttpServer, TRPC_PATH } from "../http/create-http-server.ts";
+import { consoleLogger } from "../observability/logger.ts";
+import { describeDatabase, openDatabase } from "./open-database.ts";
+
+/** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
+export async function serveCommand(env: ServerEnv): Promise<void> {
+  const db = await openDatabase(env);
+  const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date() };
+  const server = createHttpServer(deps);
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`\n[chronicle] ${signal} received; closing connections and the database…`);
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  await new Promise<void>((ready, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      fail(error.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use; stop the other process or set PORT.`) : error),
+    );
+    server.listen(env.PORT, env.HOST, () => ready());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
+  console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
+  console.log(`[chronicle] API      ${base}${TRPC_PATH}`);
+  console.log(`[chronicle] health   ${base}${TRPC_PATH}/health`);
+  if (env.NODE_ENV !== "production") {
+    console.log(`[chronicle] dev token: npx chronicle token --role learner   (roles: learner, admin, service)`);
+  }
+}

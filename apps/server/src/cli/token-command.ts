@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { roles } from "../auth/principal.ts";
+import { signDevToken } from "../auth/sign-dev-token.ts";
+import type { ServerEnv } from "../env.ts";
+
+/** The demo users that `token` signs for when no --sub is given, one per role. */
+export const demoUsers = {
+  learner: "00000000-0000-4000-8000-00000000000a",
+  admin: "00000000-0000-4000-8000-0000000000ad",
+  service: "00000000-0000-4000-8000-00000000005e",
+} as const;
+
+const tokenOptions = z.object({
+  role: z.enum(roles, { error: "--role must be learner, admin or service" }),
+  sub: z.uuid({ error: "--sub must be a UUID" }).optional(),
+  scope: z.string().min(1).optional(),
+  "expires-in": z.string().regex(/^\d+[smhd]$/, "--expires-in must look like 30m, 12h or 7d").optional(),
+  "new-sub": z.boolean().optional(),
+});
+
+export async function tokenCommand(env: ServerEnv, options: Record<string, unknown>): Promise<void> {
+  if (env.NODE_ENV === "production") {
+    throw new Error("`chronicle token` only signs development tokens and refuses to run with NODE_ENV=production.");
+  }
+  const parsed = tokenOptions.safeParse(options);
+  if (!parsed.success) throw new Error(`${parsed.error.issues[0]?.message ?? "invalid options"}.`);
+  const { role, sub, scope } = parsed.data;
+  const subject = sub ?? (parsed.data["new-sub"] ? randomUUID() : demoUsers[role]);
+  const defaultScope = role === "service" ? "events:game" : undefined;
+  const token = await signDevToken(env, { role, sub: subject, scope: scope ?? defaultScope, expiresIn: parsed.data["expires-in"] });
+  process.stdout.write(`${token}\n`);
+}

@@ -1,0 +1,23 @@
+import type { Database } from "@chronicle/db";
+import type { TokenCheck, TokenVerifier } from "./auth/verify-token.ts";
+import type { ServerEnv } from "./env.ts";
+import type { Logger } from "./observability/logger.ts";
+
+/** What lives for the whole process and is shared by every request. */
+export interface ServerDeps {
+  db: Database;
+  env: ServerEnv;
+  log: Logger;
+  verifyToken: TokenVerifier;
+  /** Injected so tests can move time; production uses the wall clock. */
+  now: () => Date;
+  startedAt: Date;
+}
+
+export interface Context extends ServerDeps {
+  auth: TokenCheck;
+}
+
+export async function createContext(deps: ServerDeps, authorizationHeader: string | undefined): Promise<Context> {
+  return { ...deps, auth: await deps.verifyToken(authorizationHeader) };
+}

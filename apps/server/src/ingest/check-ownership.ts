@@ -1,0 +1,51 @@
+import type { EventFamily, RejectionCode, ValidEvent } from "@chronicle/contracts";
+import { claimSessions, findSessionOwners, findSessionQuestions, type Executor } from "@chronicle/db";
+
+export interface OwnedCandidate {
+  event: ValidEvent;
+  userId: string;
+}
+
+export type OwnershipVerdict = { ok: true } | { ok: false; code: RejectionCode; message: string };
+
+/** Families whose sessions the client starts itself; exam sessions only come from sessions.create. */
+const clientStartedFamilies: ReadonlySet<EventFamily> = new Set(["study", "game", "sync"]);
+
+/**
+ * Seed 000's rules, for a whole batch in three queries: the learner must own every
+ * session referenced, and every question must belong to its exam session.
+ */
+export async function checkOwnership(tx: Executor, candidates: readonly OwnedCandidate[]): Promise<OwnershipVerdict[]> {
+  await claimSessions(
+    tx,
+    candidates
+      .filter((c) => clientStartedFamilies.has(c.event.family))
+      .map((c) => ({ sessionId: c.event.session_id, userId: c.userId, family: c.event.family })),
+  );
+  const owners = await findSessionOwners(tx, candidates.map((c) => c.event.session_id));
+  const questionPairs = candidates
+    .filter((c) => c.event.family === "exam" && c.event.question_id !== null)
+    .map((c) => ({ sessionId: c.event.session_id, questionId: c.event.question_id! }));
+  const memberships = await findSessionQuestions(tx, questionPairs);
+
+  return candidates.map(({ event, userId }): OwnershipVerdict => {
+    const owner = owners.get(event.session_id);
+    if (!owner) {
+      return { ok: false, code: "unknown_session", message: `Session '${event.session_id}' does not exist; create it with sessions.create first.` };
+    }
+    if (owner.userId !== userId) {
+      return { ok: false, code: "session_not_owned", message: `Session '${event.session_id}' is not yours.` };
+    }
+    if (owner.family !== event.family) {
+      return {
+        ok: false,
+        code: "session_family_mismatch",
+        message: `Session '${event.session_id}' is a ${owner.family} session; ${event.event_type} is a ${event.family} event.`,
+      };
+    }
+    if (event.family === "exam" && event.question_id !== null && !memberships.has(`${event.session_id}:${event.question_id}`)) {
+      return { ok: false, code: "question_not_in_session", message: `Question '${event.question_id}' is not part of session '${event.session_id}'.` };
+    }
+    return { ok: true };
+  });
+}

@@ -1,0 +1,42 @@
+import { gameBatchEvent, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
+
+export interface MappedGameEvent {
+  studentId: string | null;
+  validation: EventValidation;
+}
+
+/**
+ * Maps one seed-003 event onto envelope v1: event_id → id, timestamp → client_ts,
+ * data (+ mission_id, game_version) → payload. The student comes from the body because
+ * the caller is a game server acting for its players, within its token's scope.
+ */
+export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): MappedGameEvent {
+  const parsed = gameBatchEvent.safeParse(raw);
+  if (!parsed.success) {
+    const id = typeof raw === "object" && raw !== null && "event_id" in raw && typeof raw.event_id === "string" ? raw.event_id : null;
+    return {
+      studentId: null,
+      validation: {
+        ok: false,
+        id: id && /^[0-9a-f-]{36}$/i.test(id) ? id : null,
+        code: "invalid_envelope",
+        message: "The event does not match seed 003's event shape.",
+        issues: toEventIssues(parsed.error),
+      },
+    };
+  }
+  const event = parsed.data;
+  const payload: Record<string, unknown> = { ...event.data, game_version: event.game_version ?? event.data.game_version ?? clientVersion };
+  if (event.mission_id !== undefined) payload.mission_id = event.mission_id;
+  return {
+    studentId: event.student_id,
+    validation: validateClientEvent({
+      id: event.event_id,
+      event_type: event.event_type,
+      event_version: 1,
+      client_ts: event.timestamp,
+      session_id: event.session_id,
+      payload,
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Principal, Role } from "./auth/principal.ts";
+import type { Context } from "./context.ts";
+import { ReasonedError } from "./errors/reasoned-error.ts";
+
+function describeZodError(error: ZodError): string {
+  const first = error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
+  return `Invalid input: ${where}${first?.message ?? "it does not match the contract"}${more}.`;
+}
+
+const t = initTRPC.context<Context>().create({
+  // Error responses never carry stack traces; failures are logged on the server instead.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message: zodError ? describeZodError(zodError) : shape.message,
+      data: {
+        ...shape.data,
+        reason: error.cause instanceof ReasonedError ? error.cause.reason : undefined,
+        issues: zodError?.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+export const middleware = t.middleware;
+
+/** Any verified token; `ctx.principal` is set for the handler. */
+export const requirePrincipal = t.middleware(({ ctx, next }) => {
+  if (ctx.auth.status === "none") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in: send 'Authorization: Bearer <token>'.", cause: new ReasonedError("no_viewer", "no token") });
+  }
+  if (ctx.auth.status === "invalid") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.auth.reason, cause: new ReasonedError("invalid_token", ctx.auth.reason) });
+  }
+  const principal: Principal = ctx.auth.principal;
+  return next({ ctx: { principal } });
+});
+
+export const authedProcedure = t.procedure.use(requirePrincipal);
+
+function requireRole(...allowed: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.principal.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This call needs the ${allowed.join(" or ")} role; your token's role is ${ctx.principal.role}.`,
+      });
+    }
+    return next();
+  });
+}
+
+export const learnerProcedure = requireRole("learner");
+export const adminProcedure = requireRole("admin");
+export const serviceProcedure = requireRole("service");
