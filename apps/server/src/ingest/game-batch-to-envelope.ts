@@ -1,4 +1,4 @@
-import { gameBatchEvent, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
+import { eventCatalog, gameBatchEvent, isEventType, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
 
 export interface MappedGameEvent {
   studentId: string | null;
@@ -26,6 +26,13 @@ export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): M
     };
   }
   const event = parsed.data;
+  if (isEventType(event.event_type) && eventCatalog[event.event_type].family !== "game") {
+    const family = eventCatalog[event.event_type].family;
+    return {
+      studentId: event.student_id,
+      validation: { ok: false, id: event.event_id, code: "scope_denied", message: `Game batches may only carry game events; ${event.event_type} is a ${family} event.`, issues: [] },
+    };
+  }
   const payload: Record<string, unknown> = { ...event.data, game_version: event.game_version ?? event.data.game_version ?? clientVersion };
   if (event.mission_id !== undefined) payload.mission_id = event.mission_id;
   return {

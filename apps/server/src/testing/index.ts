@@ -1,0 +1,4 @@
+export * from "./factories.ts";
+export * from "./test-server.ts";
+export * from "./client-events.ts";
+export * from "./listen.ts";

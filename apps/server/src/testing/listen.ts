@@ -1,0 +1,33 @@
+import type { Server } from "node:http";
+import type { ServerDeps } from "../context.ts";
+import { createHttpServer } from "../http/create-http-server.ts";
+
+export interface RunningServer {
+  url: string;
+  post(path: string, body: unknown, token?: string): Promise<{ status: number; headers: Headers; json: any }>;
+  close(): Promise<void>;
+}
+
+/** Serves the real HTTP stack on a free loopback port, for tests that need headers and status codes. */
+export async function listen(deps: ServerDeps): Promise<RunningServer> {
+  const server: Server = createHttpServer(deps);
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", () => ready()));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return {
+    url,
+    async post(path, body, token) {
+      const response = await fetch(`${url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      return { status: response.status, headers: response.headers, json: await response.json() };
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

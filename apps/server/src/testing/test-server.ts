@@ -1,0 +1,44 @@
+import type { Database, DatabaseDriver } from "@chronicle/db";
+import { createTestDb } from "@chronicle/db/testing";
+import type { Principal, Role } from "../auth/principal.ts";
+import { signDevToken } from "../auth/sign-dev-token.ts";
+import { createTokenVerifier } from "../auth/verify-token.ts";
+import type { Context, ServerDeps } from "../context.ts";
+import { loadEnv, type ServerEnv } from "../env.ts";
+import { createMemoryLogger } from "../observability/logger.ts";
+import { appRouter } from "../router.ts";
+import { createCallerFactory } from "../trpc.ts";
+
+const createCaller = createCallerFactory(appRouter);
+
+export interface TestServer {
+  db: Database;
+  deps: ServerDeps;
+  log: ReturnType<typeof createMemoryLogger>;
+  /** The real router, called in-process as the given principal. */
+  callerFor(principal: Principal): ReturnType<typeof createCaller>;
+  learner(userId: string): ReturnType<typeof createCaller>;
+  service(userId: string, scopes?: string[]): ReturnType<typeof createCaller>;
+  anonymous(): ReturnType<typeof createCaller>;
+  token(role: Role, sub: string, scope?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestServer(driver: DatabaseDriver, envOverrides: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDb(driver);
+  const env: ServerEnv = loadEnv({ NODE_ENV: "test", ...envOverrides });
+  const log = createMemoryLogger();
+  const deps: ServerDeps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date() };
+  const callerFor = (principal: Principal) => createCaller({ ...deps, auth: { status: "valid", principal } } satisfies Context);
+  return {
+    db,
+    deps,
+    log,
+    callerFor,
+    learner: (userId) => callerFor({ userId, role: "learner", scopes: [] }),
+    service: (userId, scopes = ["events:game"]) => callerFor({ userId, role: "service", scopes }),
+    anonymous: () => createCaller({ ...deps, auth: { status: "none" } }),
+    token: (role, sub, scope) => signDevToken(env, { role, sub, scope }),
+    close: () => db.close(),
+  };
+}
