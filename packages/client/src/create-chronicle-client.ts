@@ -1,8 +1,6 @@
 import type { AppRouter } from "@chronicle/server/router";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-
-/** A bearer token, or a function that returns a fresh one before each request (tokens expire). */
-export type TokenSource = string | (() => string | Promise<string>);
+import { resolveToken, type TokenSource } from "./token-source.ts";
 
 export interface ChronicleClientOptions {
   /** The server's origin, e.g. `https://chronicle.example.com`; tRPC lives under `/trpc`. */
@@ -12,10 +10,6 @@ export interface ChronicleClientOptions {
 }
 
 export type ChronicleClient = ReturnType<typeof createTRPCClient<AppRouter>>;
-
-export async function resolveToken(token: TokenSource): Promise<string> {
-  return typeof token === "function" ? await token() : token;
-}
 
 /** A typed client for every Chronicle procedure; the server speaks plain JSON, so there is no transformer. */
 export function createChronicleClient(options: ChronicleClientOptions): ChronicleClient {

@@ -1,1 +1,2 @@
-export { createChronicleClient, type ChronicleClient, type ChronicleClientOptions, type TokenSource } from "./create-chronicle-client.ts";
+export { createChronicleClient, type ChronicleClient, type ChronicleClientOptions } from "./create-chronicle-client.ts";
+export type { TokenSource } from "./token-source.ts";

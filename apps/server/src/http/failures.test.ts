@@ -35,9 +35,8 @@ describe("when the event store fails", () => {
   });
 
   it("reports the database as disconnected in health", async () => {
-    const response = await fetch(`${http.url}/trpc/health`);
-    const body = await response.json();
-    expect(body.result.data).toMatchObject({ status: "degraded", services: { database: "disconnected" } });
+    const { json } = await http.get("/trpc/health");
+    expect(json.result.data).toMatchObject({ status: "degraded", services: { database: "disconnected" } });
   });
 });
 
@@ -60,14 +59,14 @@ describe("request limits over HTTP", () => {
   });
 
   it("answers health with status, uptime and database state", async () => {
-    const body = await (await fetch(`${http.url}/trpc/health`)).json();
-    expect(body.result.data).toMatchObject({ status: "healthy", services: { database: "connected", databaseDriver: "pglite" } });
-    expect(body.result.data.uptime).toBeGreaterThanOrEqual(0);
+    const { json } = await http.get("/trpc/health");
+    expect(json.result.data).toMatchObject({ status: "healthy", services: { database: "connected", databaseDriver: "pglite" } });
+    expect(json.result.data.uptime).toBeGreaterThanOrEqual(0);
   });
 
   it("answers unknown paths with a 404 that names the API path", async () => {
-    const response = await fetch(`${http.url}/nope`);
+    const response = await http.get("/nope");
     expect(response.status).toBe(404);
-    expect((await response.json()).message).toMatch(/the API is at \/trpc/);
+    expect(response.json.message).toMatch(/the API is at \/trpc/);
   });
 });

@@ -4,7 +4,10 @@ import { createHttpServer } from "../http/create-http-server.ts";
 
 export interface RunningServer {
   url: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read tRPC's JSON envelopes of every procedure
   post(path: string, body: unknown, token?: string): Promise<{ status: number; headers: Headers; json: any }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  get(path: string): Promise<{ status: number; headers: Headers; json: any }>;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,10 @@ export async function listen(deps: ServerDeps): Promise<RunningServer> {
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
+      return { status: response.status, headers: response.headers, json: await response.json() };
+    },
+    async get(path) {
+      const response = await fetch(`${url}${path}`);
       return { status: response.status, headers: response.headers, json: await response.json() };
     },
     close: () =>

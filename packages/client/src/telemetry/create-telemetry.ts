@@ -1,0 +1,192 @@
+import type { ClientEvent, EventPayloadInput, EventSource as TelemetrySource, EventType, IngestBatchOutput } from "@chronicle/contracts";
+import { resolveToken, type TokenSource } from "../token-source.ts";
+import { buildEvent, type TrackOptions } from "./build-event.ts";
+import { classifyResults, type RejectedEvent } from "./classify-results.ts";
+import { createFlushPolicy } from "./flush-policy.ts";
+import { listenForPageHide } from "./listen-for-page-hide.ts";
+import { oneAtATime } from "./one-at-a-time.ts";
+import { toQueuedEvent, type QueuedEvent } from "./queued-event.ts";
+import { sendIngestRequest, type FetchFn } from "./send-ingest-request.ts";
+import { sendWithRetry } from "./send-with-retry.ts";
+import { createSessionSeq } from "./session-seq.ts";
+import { splitIntoRequests, type IngestRequest } from "./split-into-requests.ts";
+import { TelemetryQueue } from "./telemetry-queue.ts";
+import type { TelemetryStorage } from "./telemetry-storage.ts";
+import { createUuidV7 } from "./uuid-v7.ts";
+
+export interface TelemetryOptions {
+  /** The Chronicle server's origin; events go to `${url}/trpc/telemetry.ingest`. */
+  url: string;
+  token: TokenSource;
+  source?: TelemetrySource;
+  fetch?: FetchFn;
+  flushIntervalMs?: number;
+  /** Flush as soon as this many events are queued. */
+  maxQueued?: number;
+  /** Retries after the first attempt of a batch. */
+  maxRetries?: number;
+  baseBackoffMs?: number;
+  /** Called when events are given up on (after the retries, on a refusal, or when the buffer overflows). */
+  onDrop?: (events: readonly ClientEvent[], reason: string) => void;
+  /** Keeps each session's seq across page reloads, e.g. `sessionStorage`. */
+  storage?: TelemetryStorage;
+}
+
+export interface Telemetry {
+  track<T extends EventType>(sessionId: string, type: T, payload: EventPayloadInput<T>, options?: TrackOptions): void;
+  /** Sends what is queued; resolves (never rejects) once every queued event has been attempted. */
+  flush(): Promise<void>;
+  /** Sends what is queued with keepalive requests that outlive the page. */
+  flushOnPageHide(): void;
+  /** Debugging aid: the most recent events the server refused, with its reasons. */
+  rejected(): readonly RejectedEvent[];
+  /** Events queued or being sent. */
+  pending(): number;
+  /** Stops the timer and page-hide listeners; events tracked afterwards are dropped. */
+  stop(): void;
+}
+
+/** Past this many queued events (a long outage) the oldest are dropped to bound memory. */
+const MAX_BUFFERED_EVENTS = 1000;
+const MAX_REJECTED_KEPT = 100;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The seed-000 telemetry client: queue, batch, retry, and never disturb the UI. */
+export function createTelemetry(options: TelemetryOptions): Telemetry {
+  const source = options.source ?? "web";
+  const endpoint = `${options.url.replace(/\/+$/, "")}/trpc/telemetry.ingest`;
+  // Looked up on each call, not captured, so that `window.fetch` is never called on the wrong `this`.
+  const fetchFn: FetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const retryPolicy = {
+    maxRetries: options.maxRetries ?? 2,
+    baseBackoffMs: options.baseBackoffMs ?? 500,
+    maxDelayMs: MAX_RETRY_DELAY_MS,
+  };
+  const nextId = createUuidV7();
+  const nextSeq = createSessionSeq(options.storage);
+  const rejectedEvents: RejectedEvent[] = [];
+  let inFlightCount = 0;
+  let lastToken: string | null = typeof options.token === "string" ? options.token : null;
+  let isStopped = false;
+
+  const drop = (events: readonly QueuedEvent[], reason: string) => {
+    if (events.length === 0) return;
+    console.warn(`Chronicle telemetry dropped ${events.length} event(s) because ${reason}.`);
+    try {
+      options.onDrop?.(
+        events.map((queued) => queued.event),
+        reason,
+      );
+    } catch (error) {
+      console.warn(`Chronicle telemetry's onDrop callback threw: ${describe(error)}.`);
+    }
+  };
+
+  const queue = new TelemetryQueue(MAX_BUFFERED_EVENTS, (dropped) =>
+    drop(dropped, `more than ${MAX_BUFFERED_EVENTS} were waiting to be sent`),
+  );
+
+  const settle = (events: readonly QueuedEvent[], output: IngestBatchOutput) => {
+    const { rejected, unanswered } = classifyResults(events, output.results);
+    if (rejected.length > 0) {
+      const first = rejected[0];
+      console.warn(
+        `Chronicle rejected ${rejected.length} telemetry event(s), first ${first?.event.event_type}: ${first?.message ?? first?.code}; see telemetry.rejected().`,
+      );
+      rejectedEvents.push(...rejected);
+      rejectedEvents.splice(0, Math.max(0, rejectedEvents.length - MAX_REJECTED_KEPT));
+    }
+    queue.putBack(unanswered);
+  };
+
+  const token = async () => {
+    lastToken = await resolveToken(options.token);
+    return lastToken;
+  };
+
+  const sendBatch = async (request: IngestRequest) => {
+    inFlightCount += request.events.length;
+    try {
+      const result = await sendWithRetry(
+        async () => sendIngestRequest({ fetch: fetchFn, endpoint, token: await token(), body: request.body, keepalive: false }),
+        retryPolicy,
+      );
+      if (result.kind === "answered") settle(request.events, result.output);
+      else drop(request.events, `${result.reason} (after ${result.attempts} attempt(s))`);
+    } catch (error) {
+      drop(request.events, describe(error));
+    } finally {
+      inFlightCount -= request.events.length;
+    }
+  };
+
+  const flush = oneAtATime(async () => {
+    try {
+      for (const request of splitIntoRequests(source, queue.takeAll())) await sendBatch(request);
+    } catch (error) {
+      console.warn(`Chronicle telemetry could not flush: ${describe(error)}.`);
+    }
+  });
+
+  const sendKeepalive = async (request: IngestRequest) => {
+    inFlightCount += request.events.length;
+    try {
+      // The page may be gone after the first await, so a known token is used without waiting.
+      const bearer = lastToken ?? (await token());
+      const outcome = await sendIngestRequest({ fetch: fetchFn, endpoint, token: bearer, body: request.body, keepalive: true });
+      if (outcome.kind === "answered") settle(request.events, outcome.output);
+      else if (outcome.kind === "failed") drop(request.events, outcome.reason);
+      // The page may come back (a tab switched back to); the next flush then retries these.
+      else queue.putBack(request.events);
+    } catch (error) {
+      drop(request.events, describe(error));
+    } finally {
+      inFlightCount -= request.events.length;
+    }
+  };
+
+  const flushOnPageHide = () => {
+    try {
+      for (const request of splitIntoRequests(source, queue.takeAll())) void sendKeepalive(request);
+    } catch (error) {
+      console.warn(`Chronicle telemetry could not flush on page hide: ${describe(error)}.`);
+    }
+  };
+
+  const policy = createFlushPolicy({
+    maxQueued: options.maxQueued ?? 10,
+    flushIntervalMs: options.flushIntervalMs ?? 12_000,
+    flush: () => void flush(),
+  });
+  const stopListening = listenForPageHide(flushOnPageHide);
+
+  return {
+    track(sessionId, type, payload, trackOptions) {
+      try {
+        if (isStopped) throw new Error("telemetry was stopped");
+        const event = buildEvent(sessionId, type, payload, trackOptions, () => ({
+          id: nextId(),
+          seq: nextSeq(sessionId),
+          clientTs: new Date().toISOString(),
+        }));
+        queue.push(toQueuedEvent(event));
+        policy.onQueued(queue.size);
+      } catch (error) {
+        console.warn(`Chronicle telemetry dropped a ${String(type)} event because ${describe(error)}.`);
+      }
+    },
+    flush,
+    flushOnPageHide,
+    rejected: () => [...rejectedEvents],
+    pending: () => queue.size + inFlightCount,
+    stop() {
+      isStopped = true;
+      policy.stop();
+      stopListening();
+    },
+  };
+}
