@@ -16,6 +16,8 @@ import { performance } from "node:perf_hooks";
 import { createTokenVerifier } from "../src/auth/verify-token.ts";
 import { loadEnv } from "../src/env.ts";
 import { createMemoryLogger } from "../src/observability/logger.ts";
+import { startProjectionRunner } from "../src/projections/projection-runner.ts";
+import { allProjections } from "../src/projections/registry.ts";
 import { clientEvent, listen, makeExamSession, makeLearner } from "../src/testing/index.ts";
 import { signDevToken } from "../src/auth/sign-dev-token.ts";
 
@@ -29,7 +31,9 @@ function percentile(sorted: number[], p: number): number {
 
 async function bench(label: string, db: Database): Promise<void> {
   const env = loadEnv({ NODE_ENV: "test" });
-  const deps = { db, env, log: createMemoryLogger(), verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date() };
+  const log = createMemoryLogger();
+  const projections = startProjectionRunner(db, allProjections, log);
+  const deps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const http = await listen(deps);
   const learners = await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -64,6 +68,7 @@ async function bench(label: string, db: Database): Promise<void> {
       `p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
   );
   await http.close();
+  await projections.stop();
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "chronicle-bench-"));

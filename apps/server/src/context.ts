@@ -2,6 +2,7 @@ import type { Database } from "@chronicle/db";
 import type { TokenCheck, TokenVerifier } from "./auth/verify-token.ts";
 import type { ServerEnv } from "./env.ts";
 import type { Logger } from "./observability/logger.ts";
+import type { ProjectionRunner } from "./projections/projection-runner.ts";
 
 /** What lives for the whole process and is shared by every request. */
 export interface ServerDeps {
@@ -12,6 +13,8 @@ export interface ServerDeps {
   /** Injected so tests can move time; production uses the wall clock. */
   now: () => Date;
   startedAt: Date;
+  /** Keeps the aggregates current; ingest nudges it after every write. */
+  projections: ProjectionRunner;
 }
 
 export interface Context extends ServerDeps {

@@ -1,3 +1,4 @@
+import { adminRouter } from "./routers/admin/index.ts";
 import { countersRouter } from "./routers/counters/index.ts";
 import { health } from "./routers/health.ts";
 import { telemetryRouter } from "./routers/telemetry/index.ts";
@@ -8,6 +9,7 @@ export const appRouter = router({
   health,
   telemetry: telemetryRouter,
   counters: countersRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadEnv } from "../env.ts";
 import { migrateCommand } from "./migrate-command.ts";
+import { rebuildCommand } from "./rebuild-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { tokenCommand } from "./token-command.ts";
 
@@ -9,6 +10,7 @@ const usage = `Usage: chronicle <command> [options]
 Commands:
   serve                         apply migrations and serve the API (PORT, default 3000)
   migrate                       apply migrations to the database and exit
+  rebuild                       drop every aggregate and rebuild it from the event log
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
 
@@ -38,6 +40,8 @@ async function main(argv: string[]): Promise<void> {
       return serveCommand(env);
     case "migrate":
       return migrateCommand(env);
+    case "rebuild":
+      return rebuildCommand(env);
     case "token":
       return tokenCommand(env, values);
     default:

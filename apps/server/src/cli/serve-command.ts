@@ -2,12 +2,15 @@ import { createTokenVerifier } from "../auth/verify-token.ts";
 import type { ServerEnv } from "../env.ts";
 import { createHttpServer, TRPC_PATH } from "../http/create-http-server.ts";
 import { consoleLogger } from "../observability/logger.ts";
+import { startProjectionRunner } from "../projections/projection-runner.ts";
+import { allProjections } from "../projections/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
 export async function serveCommand(env: ServerEnv): Promise<void> {
   const db = await openDatabase(env);
-  const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date() };
+  const projections = startProjectionRunner(db, allProjections, consoleLogger);
+  const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const server = createHttpServer(deps);
 
   let isStopping = false;
@@ -17,6 +20,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
     console.log(`\n[chronicle] ${signal} received; closing connections and the database…`);
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
+    await projections.stop();
     await db.close();
     process.exit(0);
   };

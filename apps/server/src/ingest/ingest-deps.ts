@@ -2,5 +2,11 @@ import type { Context } from "../context.ts";
 import type { IngestDeps } from "./ingest-events.ts";
 
 export function ingestDepsOf(ctx: Context): IngestDeps {
-  return { db: ctx.db, log: ctx.log, now: ctx.now, retryAfterSeconds: ctx.env.CHRONICLE_RETRY_AFTER_SECONDS };
+  return {
+    db: ctx.db,
+    log: ctx.log,
+    now: ctx.now,
+    retryAfterSeconds: ctx.env.CHRONICLE_RETRY_AFTER_SECONDS,
+    onStored: () => ctx.projections.nudge(),
+  };
 }

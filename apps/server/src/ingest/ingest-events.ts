@@ -39,6 +39,8 @@ export interface IngestOptions {
 
 export interface IngestDeps {
   db: Database;
+  /** Called after a batch is stored so projections pick it up without waiting for their tick. */
+  onStored?: () => void;
   log: Logger;
   now: () => Date;
   retryAfterSeconds: number;
@@ -188,5 +190,6 @@ export async function ingestEvents(deps: IngestDeps, items: readonly IngestItem[
     });
   }
 
+  deps.onStored?.();
   return { batchId, results, ...summarizeResults(results) };
 }

@@ -1,4 +1,6 @@
 import { healthOutput } from "@chronicle/contracts";
+import { measureProjectionLag } from "../projections/projection-lag.ts";
+import { allProjections } from "../projections/registry.ts";
 import { publicProcedure } from "../trpc.ts";
 
 const version = "0.1.0";
@@ -11,5 +13,6 @@ export const health = publicProcedure.output(healthOutput).query(async ({ ctx })
     uptime: Math.round((ctx.now().getTime() - ctx.startedAt.getTime()) / 1000),
     version,
     services: { database: isDatabaseUp ? ("connected" as const) : ("disconnected" as const), databaseDriver: ctx.db.driver },
+    projections: isDatabaseUp ? await measureProjectionLag(ctx.db.orm, allProjections) : [],
   };
 });

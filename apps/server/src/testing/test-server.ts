@@ -6,6 +6,8 @@ import { createTokenVerifier } from "../auth/verify-token.ts";
 import type { Context, ServerDeps } from "../context.ts";
 import { loadEnv, type ServerEnv } from "../env.ts";
 import { createMemoryLogger } from "../observability/logger.ts";
+import { startProjectionRunner } from "../projections/projection-runner.ts";
+import { allProjections } from "../projections/registry.ts";
 import { appRouter } from "../router.ts";
 import { createCallerFactory } from "../trpc.ts";
 
@@ -21,6 +23,8 @@ export interface TestServer {
   service(userId: string, scopes?: string[]): ReturnType<typeof createCaller>;
   anonymous(): ReturnType<typeof createCaller>;
   token(role: Role, sub: string, scope?: string): Promise<string>;
+  /** Resolves when every projection has applied everything committed so far. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,9 @@ export async function createTestServer(driver: DatabaseDriver, envOverrides: Rec
   const db = await createTestDb(driver);
   const env: ServerEnv = loadEnv({ NODE_ENV: "test", ...envOverrides });
   const log = createMemoryLogger();
-  const deps: ServerDeps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date() };
+  // A long tick: tests call settle() to bring every aggregate up to date deterministically.
+  const projections = startProjectionRunner(db, allProjections, log, 60_000);
+  const deps: ServerDeps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const callerFor = (principal: Principal) => createCaller({ ...deps, auth: { status: "valid", principal } } satisfies Context);
   return {
     db,
@@ -39,6 +45,10 @@ export async function createTestServer(driver: DatabaseDriver, envOverrides: Rec
     service: (userId, scopes = ["events:game"]) => callerFor({ userId, role: "service", scopes }),
     anonymous: () => createCaller({ ...deps, auth: { status: "none" } }),
     token: (role, sub, scope) => signDevToken(env, { role, sub, scope }),
-    close: () => db.close(),
+    settle: () => projections.drain(),
+    async close() {
+      await projections.stop();
+      await db.close();
+    },
   };
 }

@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-/** Seed 001's health shape: status, uptime in seconds, and the state of each service. */
+export const projectionLag = z.object({
+  name: z.string(),
+  pendingEvents: z.int(),
+  lagSeconds: z.number(),
+  eventsApplied: z.int(),
+});
+export type ProjectionLag = z.infer<typeof projectionLag>;
+
+/** Seed 001's health shape: status, uptime in seconds, the state of each service, and projection lag. */
 export const healthOutput = z.object({
   status: z.enum(["healthy", "degraded"]),
   uptime: z.number(),
@@ -9,5 +17,6 @@ export const healthOutput = z.object({
     database: z.enum(["connected", "disconnected"]),
     databaseDriver: z.enum(["pglite", "postgres"]),
   }),
+  projections: z.array(projectionLag),
 });
 export type HealthOutput = z.infer<typeof healthOutput>;

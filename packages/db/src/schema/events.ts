@@ -30,6 +30,14 @@ export const events = pgTable(
     ingestSeq: bigint("ingest_seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull().unique(),
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
     batchId: uuid("batch_id"),
+    /**
+     * The writing transaction's id. Projections read the log in (tx_id, ingest_seq) order
+     * below the oldest running transaction, so a row whose transaction commits late is
+     * never skipped (ingest_seq alone can commit out of order under concurrent writers).
+     */
+    txId: bigint("tx_id", { mode: "number" })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text::bigint)`),
   },
   (t) => [
     index("events_session_id_event_ts_idx").on(t.sessionId, t.eventTs),
@@ -37,5 +45,6 @@ export const events = pgTable(
     index("events_event_type_event_ts_idx").on(t.eventType, t.eventTs),
     index("events_session_id_seq_idx").on(t.sessionId, t.seq),
     index("events_family_event_ts_idx").on(t.family, t.eventTs),
+    index("events_tx_id_ingest_seq_idx").on(t.txId, t.ingestSeq),
   ],
 );

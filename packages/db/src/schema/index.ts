@@ -4,3 +4,7 @@ export * from "./ingest-batches.ts";
 export * from "./purge-audit.ts";
 export * from "./quarantined-events.ts";
 export * from "./sessions.ts";
+export * from "./aggregates/index.ts";
+export * from "./projection-checkpoints.ts";
+export * from "./question-bank.ts";
+export * from "./sync.ts";

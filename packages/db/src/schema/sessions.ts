@@ -1,6 +1,6 @@
 import type { EventFamily } from "@chronicle/contracts";
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /** A learner is only an id and a time zone: Chronicle stores no names or e-mails. */
 export const learners = pgTable("learners", {
@@ -42,6 +42,7 @@ export const testSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "string" }),
     submitReason: text("submit_reason"),
+    filters: jsonb("filters").$type<{ topic_ids?: string[]; difficulty?: number[] }>().notNull().default({}),
   },
   (t) => [index("test_sessions_user_id_idx").on(t.userId), index("test_sessions_status_expires_at_idx").on(t.status, t.expiresAt)],
 );
@@ -55,6 +56,9 @@ export const testSessionQuestions = pgTable(
       .references(() => testSessions.id),
     position: integer("position").notNull(),
     questionId: uuid("question_id").notNull(),
+    /** The learner's current answer; the authoritative history is in the event log. */
+    selectedIndex: integer("selected_index"),
+    isMarked: boolean("is_marked").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.position] }), unique("test_session_questions_session_question_uq").on(t.sessionId, t.questionId)],
 );
