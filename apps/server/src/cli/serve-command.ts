@@ -4,6 +4,8 @@ import { createHttpServer, TRPC_PATH } from "../http/create-http-server.ts";
 import { consoleLogger } from "../observability/logger.ts";
 import { startProjectionRunner } from "../projections/projection-runner.ts";
 import { allProjections } from "../projections/registry.ts";
+import { startJobScheduler } from "../jobs/job-scheduler.ts";
+import { allJobs } from "../jobs/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
@@ -12,6 +14,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   const projections = startProjectionRunner(db, allProjections, consoleLogger);
   const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const server = createHttpServer(deps);
+  const jobs = startJobScheduler(deps, allJobs);
 
   let isStopping = false;
   const stop = async (signal: string) => {
@@ -20,6 +23,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
     console.log(`\n[chronicle] ${signal} received; closing connections and the database…`);
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
+    await jobs.stop();
     await projections.stop();
     await db.close();
     process.exit(0);
