@@ -148,7 +148,7 @@ describe("createTelemetry", () => {
     expect(ingest.requests).toHaveLength(3);
     expect(telemetry.pending()).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/dropped 4 event\(s\) because HTTP 503: The event store is unavailable\. \(after 3 attempt/);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/dropped 4 event\(s\) because HTTP 503: The event store is unavailable \(after 3 attempt\(s\)\)\.$/);
     expect(onDrop).toHaveBeenCalledTimes(1);
     expect((onDrop.mock.calls[0]?.[0] as ClientEvent[]).length).toBe(4);
   });

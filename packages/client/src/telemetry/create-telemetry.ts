@@ -77,10 +77,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     if (events.length === 0) return;
     console.warn(`Chronicle telemetry dropped ${events.length} event(s) because ${reason}.`);
     try {
-      options.onDrop?.(
-        events.map((queued) => queued.event),
-        reason,
-      );
+      options.onDrop?.(events.map((queued) => queued.event), reason);
     } catch (error) {
       console.warn(`Chronicle telemetry's onDrop callback threw: ${describe(error)}.`);
     }

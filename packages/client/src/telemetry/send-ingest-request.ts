@@ -31,7 +31,8 @@ async function readJson(response: Response): Promise<unknown> {
 /** tRPC puts the server's one-sentence explanation in `error.message`. */
 function describeFailure(response: Response, json: unknown): string {
   const message = (json as { error?: { message?: unknown } } | null)?.error?.message;
-  return typeof message === "string" ? `HTTP ${response.status}: ${message}` : `HTTP ${response.status}`;
+  // The server's sentence ends with a full stop; ours continues after it.
+  return typeof message === "string" ? `HTTP ${response.status}: ${message.replace(/\.$/, "")}` : `HTTP ${response.status}`;
 }
 
 /** Network errors, timeouts, throttling and server errors may pass; other refusals will not. */
