@@ -14,6 +14,7 @@ export const rejectionCodes = {
   question_not_in_session: "The question is not part of the session.",
   id_conflict: "An event with this id but different content is already stored; ids are never reused.",
   scope_denied: "The token's scope does not allow writing this event family.",
+  emitter_not_allowed: "Only Chronicle's server emits this event (SESSION_SUBMITTED, xp_earned…); producers cannot send it.",
 } as const;
 
 export type RejectionCode = keyof typeof rejectionCodes;

@@ -1,4 +1,14 @@
-import type { EventFamily, EventIssue, EventResult, EventSource, EventValidation, RejectionCode, ValidEvent } from "@chronicle/contracts";
+import {
+  eventCatalog,
+  type Emitter,
+  type EventFamily,
+  type EventIssue,
+  type EventResult,
+  type EventSource,
+  type EventValidation,
+  type RejectionCode,
+  type ValidEvent,
+} from "@chronicle/contracts";
 import {
   appendEvents,
   findStoredContentHashes,
@@ -33,6 +43,8 @@ export interface IngestOptions {
   submittedBy: string;
   clientBatchId?: string;
   clientVersion?: string;
+  /** Who is sending: server-only events (SESSION_SUBMITTED, xp_earned…) are refused from anyone else. */
+  emitter: Exclude<Emitter, "server">;
   /** Families this caller may write; every other family is refused with scope_denied. */
   allowedFamilies?: ReadonlySet<EventFamily>;
 }
@@ -97,6 +109,9 @@ export async function ingestEvents(deps: IngestDeps, items: readonly IngestItem[
     if (!validation.ok) return reject(index, validation.id, validation.code, validation.message, validation.issues);
     const { event } = validation;
     if (item.userId === null) return reject(index, event.id, "invalid_envelope", "The event names no valid learner id.");
+    if (!eventCatalog[event.event_type].emitters.includes(options.emitter)) {
+      return reject(index, event.id, "emitter_not_allowed", `${event.event_type} is emitted by Chronicle's server; a ${options.emitter} cannot send it.`);
+    }
     if (options.allowedFamilies && !options.allowedFamilies.has(event.family)) {
       return reject(index, event.id, "scope_denied", `This token may not write ${event.family} events such as ${event.event_type}.`);
     }

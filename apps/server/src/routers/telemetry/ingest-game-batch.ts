@@ -32,6 +32,7 @@ export const ingestGameBatch = serviceProcedure
         submittedBy: ctx.principal.userId,
         clientBatchId: input.batch_id,
         clientVersion: input.client_version,
+        emitter: "service",
         allowedFamilies: new Set(["game"]),
       },
     );

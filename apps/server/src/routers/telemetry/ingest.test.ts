@@ -9,6 +9,8 @@ import { clientEvent, createTestServer, makeExamSession, makeLearner, type TestS
 // Test events are built from fixtures and sent as the wire does: untyped JSON.
 const asWire = (events: object[]) => events as ClientEvent[];
 
+const clientEventTypes = eventTypes.filter((type) => eventCatalog[type].emitters.includes("client"));
+
 async function storedCount(server: TestServer, sessionId: string): Promise<number> {
   const [row] = await server.db.rows<{ n: number }>(sql`select count(*)::int as n from events where session_id = ${sessionId}::uuid`);
   return row!.n;
@@ -23,11 +25,11 @@ describe.each(databaseTargets())("telemetry.ingest on %s", (driver) => {
     await server?.close();
   });
 
-  it("accepts every event type of every family with a valid payload", async () => {
+  it("accepts every client event type of every family with a valid payload", async () => {
     const learner = makeLearner();
     const exam = await makeExamSession(server.db, learner);
     const sessionOf = { exam: exam.sessionId, study: randomUUID(), game: randomUUID(), sync: randomUUID() };
-    const events = eventTypes.map((type) =>
+    const events = clientEventTypes.map((type) =>
       clientEvent(type, sessionOf[eventCatalog[type].family], eventCatalog[type].requiresQuestion ? { question_id: exam.questionIds[0] } : {}),
     );
     const caller = server.learner(learner);
@@ -36,7 +38,18 @@ describe.each(databaseTargets())("telemetry.ingest on %s", (driver) => {
       expect(response.rejected_reasons_sample).toEqual([]);
     }
     const rows = await server.db.rows<{ event_type: string }>(sql`select event_type from events where user_id = ${learner}::uuid`);
-    expect(rows.map((r) => r.event_type).sort()).toEqual([...eventTypes].sort());
+    expect(rows.map((r) => r.event_type).sort()).toEqual([...clientEventTypes].sort());
+  });
+
+  it("refuses events only Chronicle's server may emit, such as SESSION_SUBMITTED and xp_earned", async () => {
+    const learner = makeLearner();
+    const exam = await makeExamSession(server.db, learner);
+    const serverOnly = eventTypes.filter((type) => !eventCatalog[type].emitters.includes("client"));
+    expect(serverOnly).toEqual(expect.arrayContaining(["SESSION_SUBMITTED", "xp_earned", "level_up"]));
+    const forged = [clientEvent("SESSION_SUBMITTED", exam.sessionId, { payload: { reason: "manual" } }), clientEvent("xp_earned", randomUUID())];
+    const response = await server.learner(learner).telemetry.ingest({ source: "web", events: asWire(forged) });
+    expect(response.results.map((r) => r.code)).toEqual(["emitter_not_allowed", "emitter_not_allowed"]);
+    expect(response.results[0]!.message).toBe("SESSION_SUBMITTED is emitted by Chronicle's server; a client cannot send it.");
   });
 
   it("rejects an invalid payload on its own, keeps the rest of the batch, and quarantines it with its issues", async () => {

@@ -14,7 +14,7 @@ export const ingest = learnerProcedure
     const outcome = await ingestEvents(
       ingestDepsOf(ctx),
       input.events.map((raw) => ({ raw, userId, validation: validateClientEvent(raw) })),
-      { endpoint: "telemetry.ingest", source: input.source, submittedBy: userId },
+      { endpoint: "telemetry.ingest", source: input.source, submittedBy: userId, emitter: "client" },
     );
     return {
       batch_id: outcome.batchId,

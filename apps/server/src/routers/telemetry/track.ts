@@ -13,6 +13,7 @@ export const track = learnerProcedure
       endpoint: "telemetry.track",
       source: input.source,
       submittedBy: userId,
+      emitter: "client",
     });
     const result = outcome.results[0]!;
     return {

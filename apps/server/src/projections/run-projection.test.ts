@@ -1,0 +1,135 @@
+import { createTestDb, databaseTargets } from "@chronicle/db/testing";
+import { appendEvents, type Database, type NewEvent, type Transaction } from "@chronicle/db";
+import { sql } from "drizzle-orm";
+import { pgTable, text } from "drizzle-orm/pg-core";
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LoggedEvent, Projection } from "./projection.ts";
+import { rebuildAggregates } from "./rebuild-aggregates.ts";
+import { catchUp, runProjectionOnce } from "./run-projection.ts";
+
+// A probe projection that records, in its own table, every event id it was given.
+const seenEvents = pgTable("probe_seen_events", { eventId: text("event_id").primaryKey() });
+
+function probe(failOn?: string): Projection {
+  return {
+    name: "probe",
+    eventTypes: ["PAUSE_BLUR"],
+    tables: [seenEvents],
+    async apply(tx: Transaction, events: readonly LoggedEvent[]) {
+      for (const event of events) {
+        if (event.id === failOn) throw new Error("projection crashed mid-batch");
+        await tx.insert(seenEvents).values({ eventId: event.id });
+      }
+    },
+  };
+}
+
+function pauseEvent(id = randomUUID()): NewEvent {
+  return {
+    id,
+    event_version: 1,
+    event_type: "PAUSE_BLUR",
+    family: "exam",
+    event_ts: new Date().toISOString(),
+    client_ts: null,
+    seq: null,
+    session_id: randomUUID(),
+    user_id: randomUUID(),
+    question_id: null,
+    source: "web",
+    payload_json: { state: "blur" },
+    content_hash: "h",
+    batch_id: null,
+  };
+}
+
+async function seen(db: Database): Promise<string[]> {
+  return (await db.rows<{ event_id: string }>(sql`select event_id from probe_seen_events order by event_id`)).map((r) => r.event_id);
+}
+
+describe.each(databaseTargets())("running a projection on %s", (driver) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+    await db.rows(sql`create table probe_seen_events (event_id text primary key)`);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("applies each event once, however often it runs", async () => {
+    const events = [pauseEvent(), pauseEvent(), pauseEvent()];
+    await appendEvents(db.orm, events);
+    expect(await catchUp(db, probe(), 2)).toBe(3);
+    expect(await catchUp(db, probe(), 2)).toBe(0);
+    expect(await seen(db)).toEqual(expect.arrayContaining(events.map((e) => e.id)));
+  });
+
+  it("keeps tables and checkpoint together when apply fails, so a retry neither skips nor repeats", async () => {
+    const events = [pauseEvent(), pauseEvent()];
+    await appendEvents(db.orm, events);
+    await expect(runProjectionOnce(db, probe(events[1]!.id))).rejects.toThrow(/crashed/);
+    expect(await seen(db)).not.toContain(events[0]!.id);
+    expect(await catchUp(db, probe())).toBe(2);
+    expect(await seen(db)).toEqual(expect.arrayContaining(events.map((e) => e.id)));
+  });
+
+  it("rebuilds its tables from the log to the same rows", async () => {
+    await appendEvents(db.orm, [pauseEvent(), pauseEvent()]);
+    await catchUp(db, probe());
+    const incremental = await seen(db);
+    await rebuildAggregates(db, [probe()]);
+    expect(await seen(db)).toEqual(incremental);
+  });
+});
+
+describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on PostgreSQL", () => {
+  let db: Database;
+  let otherConnection: postgres.Sql;
+  beforeAll(async () => {
+    db = await createTestDb("postgres");
+    await db.rows(sql`create table probe_seen_events (event_id text primary key)`);
+    const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
+    const address = new URL(process.env.DATABASE_URL!);
+    address.pathname = `/${current!.name}`;
+    otherConnection = postgres(address.toString(), { max: 2, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await otherConnection?.end({ timeout: 5 });
+    await db?.close();
+  });
+
+  it("never skips an event whose transaction commits after a later ingest_seq was projected", async () => {
+    const early = pauseEvent();
+    const late = pauseEvent();
+    let releaseEarly!: () => void;
+    const earlyMayCommit = new Promise<void>((resolve) => (releaseEarly = resolve));
+    let earlyInserted!: () => void;
+    const earlyHasInserted = new Promise<void>((resolve) => (earlyInserted = resolve));
+
+    // Writer A takes the lower ingest_seq but holds its transaction open.
+    const writerA = otherConnection.begin(async (tx) => {
+      await tx.unsafe(
+        `insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
+         values ($1, 1, 'PAUSE_BLUR', 'exam', now(), $2, $3, '{"state":"blur"}', 'h')`,
+        [early.id, early.session_id, early.user_id],
+      );
+      earlyInserted();
+      await earlyMayCommit;
+    });
+    await earlyHasInserted;
+    // Writer B takes a higher ingest_seq and commits first.
+    await appendEvents(db.orm, [late]);
+
+    await catchUp(db, probe());
+    // Writer A is still open, so nothing from it or from later transactions is read yet.
+    expect(await seen(db)).toEqual([]);
+
+    releaseEarly();
+    await writerA;
+    await catchUp(db, probe());
+    expect(await seen(db)).toEqual([early.id, late.id].sort());
+  });
+});
