@@ -1,3 +1,4 @@
+import { conflictStrategy } from "@chronicle/contracts";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -26,6 +27,8 @@ const envSchema = z.object({
   CHRONICLE_COUNTERS_ENABLED: booleanFlag.default(true),
   /** Seconds a client should wait before retrying when the store is unavailable. */
   CHRONICLE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Seed 001's CONFLICT_RESOLUTION_STRATEGY for sync.batch progress and assessment items. */
+  CHRONICLE_SYNC_CONFLICT_STRATEGY: conflictStrategy.default("last-write-wins"),
   /** Largest HTTP body, in bytes: 1000 events of at most 4 KB each, plus envelopes. */
   CHRONICLE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(6 * 1024 * 1024),
 });

@@ -1,6 +1,10 @@
 import { adminRouter } from "./routers/admin/index.ts";
 import { countersRouter } from "./routers/counters/index.ts";
+import { gameRouter } from "./routers/game/index.ts";
+import { gamificationRouter } from "./routers/gamification/index.ts";
 import { health } from "./routers/health.ts";
+import { sessionsRouter } from "./routers/sessions/index.ts";
+import { syncRouter } from "./routers/sync/index.ts";
 import { telemetryRouter } from "./routers/telemetry/index.ts";
 import { router } from "./trpc.ts";
 
@@ -10,6 +14,10 @@ export const appRouter = router({
   telemetry: telemetryRouter,
   counters: countersRouter,
   admin: adminRouter,
+  gamification: gamificationRouter,
+  sessions: sessionsRouter,
+  game: gameRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,3 +7,4 @@ export * from "./ownership/session-owners.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schema/index.ts";
 export * from "./client/sql-error.ts";
+export * from "./seed/load-question-bank.ts";

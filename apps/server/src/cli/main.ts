@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { loadEnv } from "../env.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { rebuildCommand } from "./rebuild-command.ts";
+import { seedCommand } from "./seed-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { tokenCommand } from "./token-command.ts";
 
@@ -11,6 +12,7 @@ Commands:
   serve                         apply migrations and serve the API (PORT, default 3000)
   migrate                       apply migrations to the database and exit
   rebuild                       drop every aggregate and rebuild it from the event log
+  seed                          load the demo question bank (8 topics) into an empty database
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
 
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand(env);
     case "rebuild":
       return rebuildCommand(env);
+    case "seed":
+      return seedCommand(env);
     case "token":
       return tokenCommand(env, values);
     default:

@@ -1,6 +1,10 @@
+import { fileURLToPath } from "node:url";
+import { loadQuestionBank } from "@chronicle/db";
 import { createTokenVerifier } from "../auth/verify-token.ts";
 import type { ServerEnv } from "../env.ts";
-import { createHttpServer, TRPC_PATH } from "../http/create-http-server.ts";
+import { createHttpServer, TRPC_PATH, type StaticHandler } from "../http/create-http-server.ts";
+import { createDevSignInHandler } from "../http/dev-sign-in.ts";
+import { isBuiltApp, serveStaticApp } from "../http/static-apps.ts";
 import { consoleLogger } from "../observability/logger.ts";
 import { startProjectionRunner } from "../projections/projection-runner.ts";
 import { allProjections } from "../projections/registry.ts";
@@ -8,12 +12,23 @@ import { startJobScheduler } from "../jobs/job-scheduler.ts";
 import { allJobs } from "../jobs/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
+/** The player's Vite build, found beside this package in the workspace (`npm start` builds it first). */
+const PLAYER_DIST = fileURLToPath(new URL("../../../player/dist/", import.meta.url));
+
+function appHandlers(env: ServerEnv): StaticHandler[] {
+  const player = serveStaticApp({ root: PLAYER_DIST, prefix: "/", appName: "player", buildCommand: "npm run build -w @chronicle/player" });
+  // The development sign-in hands out tokens without credentials, so production never mounts it.
+  return env.NODE_ENV === "production" ? [player] : [createDevSignInHandler(env), player];
+}
+
 /** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
 export async function serveCommand(env: ServerEnv): Promise<void> {
   const db = await openDatabase(env);
+  const bank = await loadQuestionBank(db.orm);
+  if (bank.inserted) console.log(`[chronicle] demo question bank: ${bank.questionCount} questions over ${bank.topicCount} topics`);
   const projections = startProjectionRunner(db, allProjections, consoleLogger);
   const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
-  const server = createHttpServer(deps);
+  const server = createHttpServer(deps, appHandlers(env));
   const jobs = startJobScheduler(deps, allJobs);
 
   let isStopping = false;
@@ -41,6 +56,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
   console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
+  console.log(`[chronicle] player   ${base}/${isBuiltApp(PLAYER_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/player)"}`);
   console.log(`[chronicle] API      ${base}${TRPC_PATH}`);
   console.log(`[chronicle] health   ${base}${TRPC_PATH}/health`);
   if (env.NODE_ENV !== "production") {

@@ -24,6 +24,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ReasonedError } from "../errors/reasoned-error.ts";
 import type { Logger } from "../observability/logger.ts";
+import { recordStoreFailure } from "../observability/ingest-metrics.ts";
 import { checkOwnership } from "./check-ownership.ts";
 import { contentHash } from "./content-hash.ts";
 import { summarizeResults, type IngestSummary } from "./summarize-results.ts";
@@ -198,6 +199,7 @@ export async function ingestEvents(deps: IngestDeps, items: readonly IngestItem[
       events: items.length,
       error,
     });
+    recordStoreFailure(deps.db, { batchId, endpoint: options.endpoint, eventCount: items.length, failedAt: startedAt.toISOString() });
     throw new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: `Chronicle could not store this batch; nothing was written, send it again in ${deps.retryAfterSeconds} seconds.`,

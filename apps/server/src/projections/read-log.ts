@@ -48,7 +48,8 @@ export async function readLogAfter(
          where (tx_id, ingest_seq) > (${position.txId}::bigint, ${position.ingestSeq}::bigint)
            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
            and event_type in (select value from jsonb_array_elements_text(${JSON.stringify(eventTypes)}::jsonb))
-         order by tx_id, ingest_seq
+         -- Qualified: bare names would sort by the ::text output columns above ('10' < '9').
+         order by events.tx_id, events.ingest_seq
          limit ${limit}`,
   );
   return rows.map((row) => {

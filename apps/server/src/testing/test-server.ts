@@ -28,13 +28,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(driver: DatabaseDriver, envOverrides: Record<string, string> = {}): Promise<TestServer> {
+/** `now` is the server's clock (`ctx.now()`, ingest time, jobs); pass a movable one to test time-driven rules. */
+export async function createTestServer(
+  driver: DatabaseDriver,
+  envOverrides: Record<string, string> = {},
+  now: () => Date = () => new Date(),
+): Promise<TestServer> {
   const db = await createTestDb(driver);
   const env: ServerEnv = loadEnv({ NODE_ENV: "test", ...envOverrides });
   const log = createMemoryLogger();
   // A long tick: tests call settle() to bring every aggregate up to date deterministically.
   const projections = startProjectionRunner(db, allProjections, log, 60_000);
-  const deps: ServerDeps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
+  const deps: ServerDeps = { db, env, log, verifyToken: createTokenVerifier(env), now, startedAt: now(), projections };
   const callerFor = (principal: Principal) => createCaller({ ...deps, auth: { status: "valid", principal } } satisfies Context);
   return {
     db,

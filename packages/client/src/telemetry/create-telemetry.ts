@@ -1,11 +1,14 @@
 import type { ClientEvent, EventPayloadInput, EventSource as TelemetrySource, EventType, IngestBatchOutput } from "@chronicle/contracts";
-import { resolveToken, type TokenSource } from "../token-source.ts";
+import type { TokenSource } from "../token-source.ts";
 import { buildEvent, type TrackOptions } from "./build-event.ts";
 import { classifyResults, type RejectedEvent } from "./classify-results.ts";
+import { createDurableTelemetry, type DurableQueueOptions } from "./durable/create-durable-telemetry.ts";
 import { createFlushPolicy } from "./flush-policy.ts";
+import { createIngestTarget } from "./ingest-target.ts";
 import { listenForPageHide } from "./listen-for-page-hide.ts";
 import { oneAtATime } from "./one-at-a-time.ts";
 import { toQueuedEvent, type QueuedEvent } from "./queued-event.ts";
+import { describeError, reportDropped, reportRejected } from "./report-lost-events.ts";
 import { sendIngestRequest, type FetchFn } from "./send-ingest-request.ts";
 import { sendWithRetry } from "./send-with-retry.ts";
 import { createSessionSeq } from "./session-seq.ts";
@@ -30,6 +33,21 @@ export interface TelemetryOptions {
   onDrop?: (events: readonly ClientEvent[], reason: string) => void;
   /** Keeps each session's seq across page reloads, e.g. `sessionStorage`. */
   storage?: TelemetryStorage;
+  /**
+   * Keeps the queue in IndexedDB, shared by the origin's tabs, so events survive reloads and
+   * offline periods. Where IndexedDB is missing the queue stays in memory, after one warning.
+   */
+  durable?: DurableQueueOptions;
+}
+
+/** A debugging view of the queue: what waits, and how many events were lost or refused so far. */
+export interface TelemetryStats {
+  /** Events waiting to be sent or being sent (with `durable`, by every tab of the origin). */
+  queued: number;
+  /** Events given up on without the server taking them: the bound, or a request refused as a whole. */
+  dropped: number;
+  /** Events the server refused one by one. */
+  rejected: number;
 }
 
 export interface Telemetry {
@@ -42,6 +60,8 @@ export interface Telemetry {
   rejected(): readonly RejectedEvent[];
   /** Events queued or being sent. */
   pending(): number;
+  /** Debugging aid; with `durable` the counts are persisted and shared by the origin's tabs. */
+  stats(): Promise<TelemetryStats>;
   /** Stops the timer and page-hide listeners; events tracked afterwards are dropped. */
   stop(): void;
 }
@@ -49,38 +69,26 @@ export interface Telemetry {
 /** Past this many queued events (a long outage) the oldest are dropped to bound memory. */
 const MAX_BUFFERED_EVENTS = 1000;
 const MAX_REJECTED_KEPT = 100;
-const MAX_RETRY_DELAY_MS = 30_000;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The seed-000 telemetry client: queue, batch, retry, and never disturb the UI. */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
-  const source = options.source ?? "web";
-  const endpoint = `${options.url.replace(/\/+$/, "")}/trpc/telemetry.ingest`;
-  // Looked up on each call, not captured, so that `window.fetch` is never called on the wrong `this`.
-  const fetchFn: FetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const retryPolicy = {
-    maxRetries: options.maxRetries ?? 2,
-    baseBackoffMs: options.baseBackoffMs ?? 500,
-    maxDelayMs: MAX_RETRY_DELAY_MS,
-  };
+  if (options.durable !== undefined) return createDurableTelemetry(options, options.durable, createInMemoryTelemetry);
+  return createInMemoryTelemetry(options);
+}
+
+function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
+  const { source, endpoint, fetch: fetchFn, retryPolicy, token, lastToken } = createIngestTarget(options);
   const nextId = createUuidV7();
   const nextSeq = createSessionSeq(options.storage);
   const rejectedEvents: RejectedEvent[] = [];
   let inFlightCount = 0;
-  let lastToken: string | null = typeof options.token === "string" ? options.token : null;
+  let droppedCount = 0;
+  let rejectedCount = 0;
   let isStopped = false;
 
   const drop = (events: readonly QueuedEvent[], reason: string) => {
-    if (events.length === 0) return;
-    console.warn(`Chronicle telemetry dropped ${events.length} event(s) because ${reason}.`);
-    try {
-      options.onDrop?.(events.map((queued) => queued.event), reason);
-    } catch (error) {
-      console.warn(`Chronicle telemetry's onDrop callback threw: ${describe(error)}.`);
-    }
+    droppedCount += events.length;
+    reportDropped(events.map((queued) => queued.event), reason, options.onDrop);
   };
 
   const queue = new TelemetryQueue(MAX_BUFFERED_EVENTS, (dropped) =>
@@ -89,20 +97,11 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
 
   const settle = (events: readonly QueuedEvent[], output: IngestBatchOutput) => {
     const { rejected, unanswered } = classifyResults(events, output.results);
-    if (rejected.length > 0) {
-      const first = rejected[0];
-      console.warn(
-        `Chronicle rejected ${rejected.length} telemetry event(s), first ${first?.event.event_type}: ${first?.message ?? first?.code}; see telemetry.rejected().`,
-      );
-      rejectedEvents.push(...rejected);
-      rejectedEvents.splice(0, Math.max(0, rejectedEvents.length - MAX_REJECTED_KEPT));
-    }
+    reportRejected(rejected);
+    rejectedCount += rejected.length;
+    rejectedEvents.push(...rejected);
+    rejectedEvents.splice(0, Math.max(0, rejectedEvents.length - MAX_REJECTED_KEPT));
     queue.putBack(unanswered);
-  };
-
-  const token = async () => {
-    lastToken = await resolveToken(options.token);
-    return lastToken;
   };
 
   const sendBatch = async (request: IngestRequest) => {
@@ -115,7 +114,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       if (result.kind === "answered") settle(request.events, result.output);
       else drop(request.events, `${result.reason} (after ${result.attempts} attempt(s))`);
     } catch (error) {
-      drop(request.events, describe(error));
+      drop(request.events, describeError(error));
     } finally {
       inFlightCount -= request.events.length;
     }
@@ -125,7 +124,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     try {
       for (const request of splitIntoRequests(source, queue.takeAll())) await sendBatch(request);
     } catch (error) {
-      console.warn(`Chronicle telemetry could not flush: ${describe(error)}.`);
+      console.warn(`Chronicle telemetry could not flush: ${describeError(error)}.`);
     }
   });
 
@@ -133,14 +132,14 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     inFlightCount += request.events.length;
     try {
       // The page may be gone after the first await, so a known token is used without waiting.
-      const bearer = lastToken ?? (await token());
+      const bearer = lastToken() ?? (await token());
       const outcome = await sendIngestRequest({ fetch: fetchFn, endpoint, token: bearer, body: request.body, keepalive: true });
       if (outcome.kind === "answered") settle(request.events, outcome.output);
       else if (outcome.kind === "failed") drop(request.events, outcome.reason);
       // The page may come back (a tab switched back to); the next flush then retries these.
       else queue.putBack(request.events);
     } catch (error) {
-      drop(request.events, describe(error));
+      drop(request.events, describeError(error));
     } finally {
       inFlightCount -= request.events.length;
     }
@@ -150,7 +149,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     try {
       for (const request of splitIntoRequests(source, queue.takeAll())) void sendKeepalive(request);
     } catch (error) {
-      console.warn(`Chronicle telemetry could not flush on page hide: ${describe(error)}.`);
+      console.warn(`Chronicle telemetry could not flush on page hide: ${describeError(error)}.`);
     }
   };
 
@@ -173,13 +172,14 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
         queue.push(toQueuedEvent(event));
         policy.onQueued(queue.size);
       } catch (error) {
-        console.warn(`Chronicle telemetry dropped a ${String(type)} event because ${describe(error)}.`);
+        console.warn(`Chronicle telemetry dropped a ${String(type)} event because ${describeError(error)}.`);
       }
     },
     flush,
     flushOnPageHide,
     rejected: () => [...rejectedEvents],
     pending: () => queue.size + inFlightCount,
+    stats: async () => ({ queued: queue.size + inFlightCount, dropped: droppedCount, rejected: rejectedCount }),
     stop() {
       isStopped = true;
       policy.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_SYNC_BATCH_ITEMS } from "../limits.ts";
-import { conflictStrategy, syncBatchInput } from "./sync.ts";
+import { conflictStrategy, syncBatchInput, syncItem } from "./sync.ts";
 
 const event = {
   id: "0190a5c8-0000-7000-8000-0000000000c1",
@@ -24,14 +24,16 @@ describe("sync batch (seed 001)", () => {
     expect(batch.success).toBe(true);
   });
 
-  it("refuses progress without a progress value", () => {
+  it("refuses progress without a progress value, as an item of its own", () => {
     const { progress: _value, ...withoutValue } = progress;
-    expect(syncBatchInput.safeParse({ batchId: "b", items: [{ itemType: "progress", itemData: withoutValue }] }).success).toBe(false);
+    const item = { itemType: "progress", itemData: withoutValue };
+    expect(syncItem.safeParse(item).success).toBe(false);
+    expect(syncBatchInput.safeParse({ batchId: "b", items: [item] }).success).toBe(true);
   });
 
   it("refuses an assessment scoring above its maximum", () => {
     const item = { itemType: "assessment", itemData: { ...assessment, score: 11 } };
-    expect(syncBatchInput.safeParse({ batchId: "b", items: [item] }).success).toBe(false);
+    expect(syncItem.safeParse(item).success).toBe(false);
   });
 
   it(`refuses a batch of more than ${MAX_SYNC_BATCH_ITEMS} items`, () => {

@@ -52,10 +52,19 @@ export const syncItem = z.discriminatedUnion("itemType", [
 ]);
 export type SyncItem = z.input<typeof syncItem>;
 
-/** telemetry.syncBatch — seed 001's `{batchId, items}`; items past the limit refuse the whole batch. */
+/** Typed for producers, but each item is checked against `syncItem` on its own, so one bad item never sinks its batch. */
+const rawSyncItem = z.custom<SyncItem>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { error: "each sync item must be a JSON object" },
+);
+
+/**
+ * sync.batch — seed 001's `{batchId, items}`; items past the limit refuse the whole batch.
+ * `conflictStrategy` overrides the server's CHRONICLE_SYNC_CONFLICT_STRATEGY for this batch.
+ */
 export const syncBatchInput = z.strictObject({
   batchId: externalId,
-  items: z.array(syncItem).min(1, "a sync batch needs at least one item").max(MAX_SYNC_BATCH_ITEMS),
+  items: z.array(rawSyncItem).min(1, "a sync batch needs at least one item").max(MAX_SYNC_BATCH_ITEMS),
   conflictStrategy: conflictStrategy.optional(),
 });
 export type SyncBatchInput = z.input<typeof syncBatchInput>;
@@ -65,7 +74,8 @@ export type SyncItemStatus = z.infer<typeof syncItemStatus>;
 
 export const syncItemResult = z.object({
   index: z.int(),
-  itemType: syncItemType,
+  /** Null when the item named no known itemType. */
+  itemType: syncItemType.nullable(),
   status: syncItemStatus,
   /** Which side won when status is `conflict`. */
   resolution: z.enum(["client", "server"]).optional(),
@@ -89,7 +99,14 @@ export type SyncBatchOutput = z.infer<typeof syncBatchOutput>;
 export const syncHealth = z.enum(["good", "degraded", "poor"]);
 export type SyncHealth = z.infer<typeof syncHealth>;
 
-/** telemetry.syncStatus — seed 001's `GET /api/telemetry/status`. */
+/** sync.status input: the client reports how many items it still holds in its offline queue. */
+export const syncStatusInput = z
+  .strictObject({ pendingItems: z.int().min(0).max(1_000_000).optional() })
+  .optional()
+  .transform((input) => ({ pendingItems: input?.pendingItems ?? 0 }));
+export type SyncStatusInput = z.input<typeof syncStatusInput>;
+
+/** sync.status — seed 001's `GET /api/telemetry/status`. */
 export const syncStatusOutput = z.object({
   syncStatus: z.object({
     lastSyncTime: z.string().nullable(),

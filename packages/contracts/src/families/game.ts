@@ -69,4 +69,13 @@ export const gameEvents = {
   leadership: gameEvent("The student showed leadership.", "behavioural", contextOnly),
   initiative: gameEvent("The student took the initiative.", "behavioural", contextOnly),
   decision_made: gameEvent("The student made a decision.", "behavioural", z.strictObject({ ...gameContext, decision: choiceLabel })),
+  // Emitted by game.closeSession with a deterministic id, so closing twice appends nothing;
+  // the behavioural features are computed from the session's events before it in the log.
+  session_closed: defineEvent({
+    ...game,
+    emitters: ["server"],
+    description: "Chronicle: the game session was closed and its behavioural features extracted",
+    privacy: "behavioural",
+    payload: z.strictObject({ game_version: gameContext.game_version }),
+  }),
 } as const;

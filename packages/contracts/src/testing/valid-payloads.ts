@@ -92,6 +92,7 @@ export const validPayloads: { [T in EventType]: EventPayloadInput<T> } = {
   leadership: { ...game },
   initiative: { game_version: "1.0.0" },
   decision_made: { ...game, decision: "take_the_bridge" },
+  session_closed: { game_version: "1.0.0" },
 
   interview_started: { interviewType: "mock", duration: 30 },
   interview_completed: {

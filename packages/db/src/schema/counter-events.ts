@@ -11,5 +11,9 @@ export const counterEvents = pgTable(
     event: text("event").$type<CounterEventName>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
   },
-  (t) => [index("counter_events_viewer_event_created_idx").on(t.viewerId, t.event, t.createdAt)],
+  (t) => [
+    index("counter_events_viewer_event_created_idx").on(t.viewerId, t.event, t.createdAt),
+    // The admin counter dashboard counts each event over all viewers in a time window.
+    index("counter_events_event_created_idx").on(t.event, t.createdAt),
+  ],
 );

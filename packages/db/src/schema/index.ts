@@ -8,3 +8,5 @@ export * from "./aggregates/index.ts";
 export * from "./projection-checkpoints.ts";
 export * from "./question-bank.ts";
 export * from "./sync.ts";
+export * from "./admin-audit.ts";
+export * from "./ingest-store-failures.ts";

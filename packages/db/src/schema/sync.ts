@@ -26,6 +26,8 @@ export const syncAssessments = pgTable(
     score: real("score").notNull(),
     maxScore: real("max_score").notNull(),
     submittedAt: ts("submitted_at").notNull(),
+    /** The client's version of this value (item clientUpdatedAt, else submittedAt); conflicts compare it. */
+    clientUpdatedAt: ts("client_updated_at").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     serverUpdatedAt: ts("server_updated_at").notNull().default(sql`now()`),
   },

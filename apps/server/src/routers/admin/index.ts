@@ -1,4 +1,27 @@
 import { router } from "../../trpc.ts";
+import { counters } from "./counters.ts";
+import { events } from "./events.ts";
+import { game } from "./game.ts";
+import { ingestionHealth } from "./ingestion-health.ts";
+import { learner } from "./learner.ts";
+import { live } from "./live.ts";
 import { projectionLagQuery } from "./projection-lag.ts";
+import { quarantine } from "./quarantine.ts";
+import { sessionTimeline } from "./session-timeline.ts";
+import { topic } from "./topic.ts";
+import { topics } from "./topics.ts";
 
-export const adminRouter = router({ projectionLag: projectionLagQuery });
+/** Staff-only procedures; every one requires the admin role and is written to admin_audit_log. */
+export const adminRouter = router({
+  projectionLag: projectionLagQuery,
+  ingestionHealth,
+  events,
+  sessionTimeline,
+  learner,
+  topic,
+  topics,
+  game,
+  counters,
+  quarantine,
+  live,
+});

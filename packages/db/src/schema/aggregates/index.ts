@@ -5,3 +5,4 @@ export * from "./gamification.ts";
 export * from "./mastery.ts";
 export * from "./stats.ts";
 export * from "./study.ts";
+export * from "./answer-changes.ts";

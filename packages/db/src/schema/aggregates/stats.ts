@@ -32,7 +32,7 @@ export const topicDailyStats = pgTable(
   (t) => [primaryKey({ columns: [t.topicId, t.day] })],
 );
 
-/** Per learner and ISO week (week_start is the Monday, UTC). */
+/** Per learner and ISO week (week_start is the Monday, UTC): the same sums as daily_user_stats, plus active days. */
 export const weeklyUserStats = pgTable(
   "weekly_user_stats",
   {
@@ -43,6 +43,9 @@ export const weeklyUserStats = pgTable(
     studySeconds: integer("study_seconds").notNull().default(0),
     activeDays: integer("active_days").notNull().default(0),
     xpEarned: integer("xp_earned").notNull().default(0),
+    sessionsStarted: integer("sessions_started").notNull().default(0),
+    materialsCompleted: integer("materials_completed").notNull().default(0),
+    eventsCount: integer("events_count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
 );

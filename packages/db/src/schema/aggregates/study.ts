@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
@@ -70,5 +71,7 @@ export const questionAttempts = pgTable(
   (t) => [
     index("question_attempts_user_question_idx").on(t.userId, t.questionId, t.attemptedAt),
     index("question_attempts_topic_idx").on(t.topicId, t.attemptedAt),
+    // The admin topic view ranks questions by first-attempt accuracy with an index-only scan.
+    index("question_attempts_topic_first_attempt_idx").on(t.topicId, t.questionId, t.isCorrect).where(sql`is_first_attempt`),
   ],
 );

@@ -1,0 +1,31 @@
+import { useState } from "react";
+import { FriendlyError } from "../ui/friendly-error.tsx";
+import { signInAsDemoLearner } from "./sign-in-as-demo-learner.ts";
+
+/** Shown until the learner is signed in; development servers sign in the demo learner in one click. */
+export function SignInPanel() {
+  const [isSigningIn, setIsSigningIn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = async () => {
+    setIsSigningIn(true);
+    setError(null);
+    try {
+      await signInAsDemoLearner();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Signing in failed; try again.");
+      setIsSigningIn(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">Sign in to start a test</h2>
+      <p>This development server can sign you in as its demo learner.</p>
+      <button type="button" className="primary" onClick={() => void signIn()} disabled={isSigningIn}>
+        {isSigningIn ? "Signing in…" : "Sign in as the demo learner"}
+      </button>
+      <FriendlyError message={error} />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The signed-in learner's bearer token. sessionStorage keeps it across reloads of this tab
+ * (a reload mid-test must not sign the learner out) and forgets it when the tab closes.
+ */
+const TOKEN_KEY = "chronicle.player.token";
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+export const tokenStore = {
+  read(): string | null {
+    try {
+      return sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      // Storage can be disabled (private browsing); the learner then signs in again after a reload.
+      return memoryToken;
+    }
+  },
+  save(token: string): void {
+    memoryToken = token;
+    try {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // As above: memory alone keeps this page signed in.
+    }
+    notify();
+  },
+  clear(): void {
+    memoryToken = null;
+    try {
+      sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Nothing stored, nothing to remove.
+    }
+    notify();
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+let memoryToken: string | null = null;

@@ -1,0 +1,25 @@
+import { useIsSignedIn } from "./auth/use-is-signed-in.ts";
+import { SignInPanel } from "./auth/sign-in-panel.tsx";
+import { ReviewPage } from "./review/review-page.tsx";
+import { useRoute } from "./routing/use-route.ts";
+import { QuestionScreen } from "./session/question-screen.tsx";
+import { StartScreen } from "./start/start-screen.tsx";
+import { NotFoundPage } from "./ui/not-found-page.tsx";
+
+/** Picks the page the address names; every page needs a signed-in learner. */
+export function PlayerPages() {
+  const route = useRoute();
+  const isSignedIn = useIsSignedIn();
+  if (!isSignedIn) return <SignInPanel />;
+  switch (route.page) {
+    case "start":
+      return <StartScreen />;
+    case "session":
+      // Keyed by session so that nothing of one test leaks into the next.
+      return <QuestionScreen key={route.sessionId} sessionId={route.sessionId} requestedPosition={route.position} />;
+    case "review":
+      return <ReviewPage key={route.sessionId} sessionId={route.sessionId} />;
+    case "not-found":
+      return <NotFoundPage />;
+  }
+}

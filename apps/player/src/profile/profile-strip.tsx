@@ -1,0 +1,32 @@
+import { useQuery } from "@tanstack/react-query";
+import { chronicleApi } from "../api/chronicle-api.ts";
+import { queryKeys } from "../api/query-keys.ts";
+
+/** XP, level and streak; the strip is a nicety, so while it loads or when it fails it shows nothing. */
+export function ProfileStrip() {
+  const profile = useQuery({
+    queryKey: queryKeys.profile,
+    queryFn: () => chronicleApi.gamification.profile.query(),
+    retry: false,
+  });
+  if (!profile.data) return null;
+  const { level, totalXp, xpToNextLevel, currentStreak } = profile.data;
+  return (
+    <dl className="profile-strip" aria-label="Your progress">
+      <div>
+        <dt>Level</dt>
+        <dd>{level}</dd>
+      </div>
+      <div>
+        <dt>XP</dt>
+        <dd title={xpToNextLevel > 0 ? `${xpToNextLevel} XP to the next level` : "Top level reached"}>{totalXp}</dd>
+      </div>
+      <div>
+        <dt>Streak</dt>
+        <dd>
+          {currentStreak} {currentStreak === 1 ? "day" : "days"}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,44 @@
+import type { SessionView } from "@chronicle/contracts";
+
+type Question = SessionView["questions"][number];
+
+function describeQuestion(question: Question, isCurrent: boolean): string {
+  const states = [question.selectedIndex === null ? "not answered" : "answered"];
+  if (question.marked) states.push("marked for review");
+  if (isCurrent) states.push("current");
+  return `Question ${question.position}, ${states.join(", ")}`;
+}
+
+interface NavigatorGridProps {
+  questions: readonly Question[];
+  currentPosition: number;
+  onJump: (position: number) => void;
+}
+
+/** Every question at a glance: answered, marked and current, each said in words as well as colour. */
+export function NavigatorGrid({ questions, currentPosition, onJump }: NavigatorGridProps) {
+  return (
+    <nav className="navigator-grid" aria-label="Questions">
+      <ol>
+        {questions.map((question) => {
+          const isCurrent = question.position === currentPosition;
+          const classes = ["navigator-cell", question.selectedIndex !== null && "is-answered", question.marked && "is-marked", isCurrent && "is-current"];
+          return (
+            <li key={question.position}>
+              <button
+                type="button"
+                className={classes.filter(Boolean).join(" ")}
+                aria-label={describeQuestion(question, isCurrent)}
+                aria-current={isCurrent ? "step" : undefined}
+                onClick={() => onJump(question.position)}
+              >
+                {question.position}
+                {question.marked && <span aria-hidden="true">⚑</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,23 @@
+import { useIsSignedIn } from "../auth/use-is-signed-in.ts";
+import { ProfileStrip } from "../profile/profile-strip.tsx";
+import { navigate } from "../routing/navigate.ts";
+import { paths } from "../routing/routes.ts";
+
+export function PlayerHeader() {
+  const isSignedIn = useIsSignedIn();
+  return (
+    <header className="player-header">
+      <a
+        className="brand"
+        href={paths.start()}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate(paths.start());
+        }}
+      >
+        Chronicle <span>Test player</span>
+      </a>
+      {isSignedIn && <ProfileStrip />}
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Page } from "playwright-core";
+
+/** What a learner does in the player, through the page as they see it (labels, keys, buttons). */
+export function learnerOn(page: Page) {
+  const heading = page.locator(".question-card h2");
+  const options = page.locator(".question-card input[type=radio]");
+
+  const atQuestion = async (position: number) => {
+    await heading.filter({ hasText: new RegExp(`^Question ${position} of`) }).waitFor();
+  };
+
+  return {
+    async signIn(url: string) {
+      await page.goto(url);
+      await page.getByRole("button", { name: "Sign in as the demo learner" }).click();
+      await page.getByRole("heading", { name: "Start a test" }).waitFor();
+      await page.getByText(/\(\d+ questions\)/).first().waitFor();
+    },
+    async startTest(options: { mode: "Practice" | "Timed" | "Exam"; questionCount: number; topics?: string[] }) {
+      await page.getByRole("radio", { name: new RegExp(`^${options.mode}`) }).check();
+      for (const topic of options.topics ?? []) await page.getByRole("checkbox", { name: new RegExp(`^${topic}`) }).check();
+      await page.getByRole("spinbutton", { name: "Number of questions" }).fill(String(options.questionCount));
+      await page.getByRole("button", { name: "Start test" }).click();
+      await page.waitForURL(/\/session\/[0-9a-f-]{36}/);
+      await atQuestion(1);
+      return sessionIdIn(page.url());
+    },
+    atQuestion,
+    /** Picks option `index` (0-based) with its number key and waits until the server saved it. */
+    async answerWithKey(index: number) {
+      await page.keyboard.press(String(index + 1));
+      await options.nth(index).and(page.locator(":checked")).waitFor();
+    },
+    /** The radio is controlled by the server's answer, so it shows checked only once the answer is saved. */
+    async answerWithClick(index: number) {
+      await options.nth(index).click();
+      await options.nth(index).and(page.locator(":checked")).waitFor();
+    },
+    async markWithKey() {
+      await page.keyboard.press("m");
+      await page.getByRole("button", { name: "Marked for review", exact: true }).waitFor();
+    },
+    async next(how: "button" | "n" | "ArrowRight", to: number) {
+      if (how === "button") await page.getByRole("button", { name: "Next →" }).click();
+      else await page.keyboard.press(how);
+      await atQuestion(to);
+    },
+    async previous(how: "button" | "p" | "ArrowLeft", to: number) {
+      if (how === "button") await page.getByRole("button", { name: "← Previous" }).click();
+      else await page.keyboard.press(how);
+      await atQuestion(to);
+    },
+    async jump(to: number) {
+      await page.getByRole("navigation", { name: "Questions" }).getByRole("button", { name: new RegExp(`^Question ${to},`) }).click();
+      await atQuestion(to);
+    },
+    async submit() {
+      await page.getByRole("button", { name: "Submit test" }).click();
+      await page.waitForURL(/\/review$/);
+      await page.getByRole("heading", { name: /You scored/ }).waitFor();
+    },
+    selectedIndex: () => options.evaluateAll((inputs) => inputs.findIndex((input) => (input as HTMLInputElement).checked)),
+  };
+}
+
+export function sessionIdIn(url: string): string {
+  const match = /\/session\/([0-9a-f-]{36})/.exec(url);
+  if (!match?.[1]) throw new Error(`No session id in ${url}.`);
+  return match[1];
+}

@@ -1,0 +1,17 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** The server that `npm start` runs; the dev server forwards API calls and the dev sign-in to it. */
+const CHRONICLE_SERVER = "http://localhost:3000";
+
+export default defineConfig({
+  base: "/",
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true },
+  server: {
+    proxy: {
+      "/trpc": CHRONICLE_SERVER,
+      "/__chronicle": CHRONICLE_SERVER,
+    },
+  },
+});

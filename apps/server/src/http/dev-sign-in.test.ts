@@ -1,0 +1,50 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTokenVerifier } from "../auth/verify-token.ts";
+import { demoUsers } from "../cli/token-command.ts";
+import { loadEnv } from "../env.ts";
+import { createDevSignInHandler } from "./dev-sign-in.ts";
+
+const servers: Server[] = [];
+
+async function serveSignIn(nodeEnv: "development" | "production"): Promise<string> {
+  const env = loadEnv({ NODE_ENV: nodeEnv, CHRONICLE_JWT_SECRET: "a-test-secret-that-is-long-enough-0123456789" });
+  const handler = createDevSignInHandler(env);
+  const server = createServer((req, res) => {
+    if (handler(req, res)) return;
+    res.writeHead(404);
+    res.end();
+  });
+  servers.push(server);
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", () => ready()));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("the development sign-in", () => {
+  afterAll(() => servers.forEach((server) => server.close()));
+
+  it("hands out a token for the demo learner that the server accepts, never cached", async () => {
+    const url = await serveSignIn("development");
+    const response = await fetch(`${url}/__chronicle/dev-token?role=learner`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as { token: string; userId: string };
+    expect(body.userId).toBe(demoUsers.learner);
+    const env = loadEnv({ NODE_ENV: "development", CHRONICLE_JWT_SECRET: "a-test-secret-that-is-long-enough-0123456789" });
+    const check = await createTokenVerifier(env)(`Bearer ${body.token}`);
+    expect(check).toMatchObject({ status: "valid", principal: { userId: demoUsers.learner, role: "learner" } });
+  });
+
+  it("refuses staff and service roles, which keep using the CLI", async () => {
+    const url = await serveSignIn("development");
+    const response = await fetch(`${url}/__chronicle/dev-token?role=admin`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_role" });
+  });
+
+  it("does not exist in production", async () => {
+    const url = await serveSignIn("production");
+    expect((await fetch(`${url}/__chronicle/dev-token?role=learner`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,104 @@
+import { questions, topics } from "@chronicle/db";
+import { databaseTargets } from "@chronicle/db/testing";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientEvent, createTestServer, makeExamSession, makeLearner, type RawClientEvent, type TestServer } from "../../testing/index.ts";
+import { ingestAs, makeAdmin } from "./admin-test-kit.ts";
+
+describe.each(databaseTargets())("admin.learner, admin.topic and admin.topics on %s", (driver) => {
+  let server: TestServer;
+  const topicId = randomUUID();
+  const [qA, qB, qC] = [randomUUID(), randomUUID(), randomUUID()];
+  const learners = [makeLearner(), makeLearner(), makeLearner()];
+  const studySessions = learners.map(() => randomUUID());
+  let examQuestions: string[] = [];
+
+  const submit = (sessionId: string, questionId: string, isCorrect: boolean): RawClientEvent =>
+    clientEvent("question_submit", sessionId, {
+      payload: {
+        question_id: questionId,
+        topic_id: topicId,
+        selected_answer: isCorrect ? "A" : "B",
+        correct_answer: "A",
+        is_correct: isCorrect,
+        time_to_answer_seconds: 30,
+        is_first_attempt: true,
+        attempt_number: 1,
+        hint_used: false,
+        explanation_viewed: false,
+      },
+    });
+
+  beforeAll(async () => {
+    server = await createTestServer(driver);
+    const exam = await makeExamSession(server.db, learners[0]!, 2);
+    examQuestions = exam.questionIds;
+    await server.db.orm.insert(topics).values({ id: topicId, slug: `topic-${topicId}`, name: "Cardiology", description: "Hearts." });
+    const bank = [qA!, qB!, qC!, ...examQuestions].map((id) => ({ id, topicId, stem: "?", options: ["a", "b", "c", "d"], correctIndex: 2, explanation: ".", difficulty: 2 }));
+    await server.db.orm.insert(questions).values(bank);
+    // qA: 1 of 3 first attempts right; qB: 3 of 3; qC: only two first attempts, too few to rank.
+    const answers: [number, string, boolean][] = [
+      [0, qA!, true], [1, qA!, false], [2, qA!, false],
+      [0, qB!, true], [1, qB!, true], [2, qB!, true],
+      [0, qC!, true], [1, qC!, false],
+    ];
+    for (const [i, learner] of learners.entries()) {
+      const mine = answers.filter(([who]) => who === i).map(([, questionId, isCorrect]) => submit(studySessions[i]!, questionId, isCorrect));
+      const results = await ingestAs(server, learner, [clientEvent("session_start", studySessions[i]!), ...mine]);
+      expect(results.flatMap((r) => r.rejected_reasons_sample)).toEqual([]);
+    }
+    // Answer changes on the exam's first question, whose correct option is 2.
+    const change = (from: number, to: number) => clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: examQuestions[0], payload: { position: 1, from_index: from, to_index: to } });
+    const changed = await ingestAs(server, learners[0]!, [change(2, 3), change(3, 2), change(0, 1), change(2, 0)]);
+    expect(changed[0]!.accepted).toBe(4);
+    await server.settle();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("shows a topic's daily stats, mastery distribution, hardest questions and answer changes", async () => {
+    const view = await makeAdmin(server).caller.admin.topic({ topicId });
+    expect(view.name).toBe("Cardiology");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(view.daily).toEqual([{ day: today, attempts: 8, correct: 5, firstAttempts: 8, firstAttemptsCorrect: 5, materialsCompleted: 0 }]);
+    expect(view.masteryDistribution).toHaveLength(10);
+    expect(view.masteryDistribution.reduce((sum, bucket) => sum + bucket.learners, 0)).toBe(3);
+    expect(view.hardestQuestions).toEqual([
+      { questionId: qA, firstAttempts: 3, firstAttemptsCorrect: 1, accuracyPercent: 33.33 },
+      { questionId: qB, firstAttempts: 3, firstAttemptsCorrect: 3, accuracyPercent: 100 },
+    ]);
+    expect(view.answerChanges).toEqual({
+      rightToWrong: 2,
+      wrongToRight: 1,
+      other: 1,
+      byQuestion: [{ questionId: examQuestions[0], rightToWrong: 2, wrongToRight: 1, other: 1 }],
+    });
+  });
+
+  it("refuses an unknown topic with NOT_FOUND", async () => {
+    await expect(makeAdmin(server).caller.admin.topic({ topicId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists topics with their attempts and accuracy", async () => {
+    const list = await makeAdmin(server).caller.admin.topics();
+    expect(list.find((t) => t.topicId === topicId)).toEqual({
+      topicId, slug: `topic-${topicId}`, name: "Cardiology", questions: 5, attempts: 8, correct: 5, accuracyPercent: 62.5,
+    });
+  });
+
+  it("shows a learner's daily stats, mastery and recent sessions", async () => {
+    const view = await makeAdmin(server).caller.admin.learner({ userId: learners[0]! });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(view.daily).toEqual([expect.objectContaining({ day: today, questionsAttempted: 3, questionsCorrect: 3, sessionsStarted: 1 })]);
+    expect(view.weekly).toEqual([expect.objectContaining({ questionsAttempted: 3, questionsCorrect: 3, activeDays: 1 })]);
+    expect(view.mastery).toEqual([expect.objectContaining({ topicId, topicName: "Cardiology", questionsAttempted: 3, questionsCorrect: 3 })]);
+    expect(view.recentSessions).toEqual([expect.objectContaining({ kind: "study", sessionId: studySessions[0] })]);
+    expect(view.knowledgeGaps).toEqual([]);
+  });
+
+  it("returns empty sections for a learner with no activity", async () => {
+    const view = await makeAdmin(server).caller.admin.learner({ userId: randomUUID() });
+    expect(view).toMatchObject({ daily: [], weekly: [], gamification: null, mastery: [], knowledgeGaps: [], recentSessions: [] });
+  });
+});

@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { eventFamilies } from "../catalog/event-spec.ts";
+import { counterEventName } from "./counters.ts";
+import { behavioralFeatureValues } from "./game.ts";
+import { projectionLag } from "./health.ts";
+
+/** Staff-only procedures of the admin app. Timestamps are ISO-8601 UTC strings; rates are percentages 0..100. */
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+const eventFamily = z.enum(eventFamilies);
+
+// ---------------------------------------------------------------- ingestion health
+
+export const MIN_HEALTH_WINDOW_MINUTES = 5;
+export const MAX_HEALTH_WINDOW_MINUTES = 10_080;
+
+export const adminIngestionHealthInput = z
+  .strictObject({
+    windowMinutes: z.int().min(MIN_HEALTH_WINDOW_MINUTES).max(MAX_HEALTH_WINDOW_MINUTES).default(60),
+    /** Width of one events/s bucket; by default the window is cut into about 60 buckets. */
+    bucketSeconds: z.int().min(10).max(86_400).optional(),
+  })
+  .default({ windowMinutes: 60 });
+export type AdminIngestionHealthInput = z.input<typeof adminIngestionHealthInput>;
+
+export const throughputBucket = z.object({ start: z.string(), events: z.int(), eventsPerSecond: z.number() });
+export const batchSizeBucket = z.object({ label: z.string(), min: z.int(), max: z.int(), batches: z.int() });
+export const rejectionReason = z.object({ code: z.string(), count: z.int() });
+export const percentiles = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() });
+export const skewBucket = z.object({ label: z.string(), count: z.int() });
+
+export const ingestionAlert = z.object({
+  name: z.enum(["rejection_rate", "insert_failure_rate", "batch_size_at_limit", "batch_size_single"]),
+  isFiring: z.boolean(),
+  value: z.number(),
+  threshold: z.number(),
+  message: z.string(),
+});
+export type IngestionAlert = z.infer<typeof ingestionAlert>;
+
+export const adminIngestionHealthOutput = z.object({
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  bucketSeconds: z.int(),
+  totals: z.object({
+    batches: z.int(),
+    eventsReceived: z.int(),
+    accepted: z.int(),
+    duplicates: z.int(),
+    rejected: z.int(),
+    conflicts: z.int(),
+  }),
+  eventsPerSecond: z.number(),
+  throughput: z.array(throughputBucket),
+  batchSizes: z.array(batchSizeBucket),
+  rejectionRate: z.number(),
+  duplicateRate: z.number(),
+  topRejectionReasons: z.array(rejectionReason),
+  insertLatencyMs: percentiles,
+  failedInserts: z.object({ batches: z.int(), events: z.int(), rate: z.number(), sinceProcessStart: z.int() }),
+  clockSkew: z.object({
+    sampleSize: z.int(),
+    /** event_ts − client_ts in milliseconds: positive when the client clock is behind or the event waited in a queue. */
+    percentilesMs: percentiles,
+    histogram: z.array(skewBucket),
+  }),
+  projectionLag: z.array(projectionLag),
+  alerts: z.array(ingestionAlert),
+});
+export type AdminIngestionHealthOutput = z.infer<typeof adminIngestionHealthOutput>;
+
+// ---------------------------------------------------------------- event explorer
+
+export const MAX_EXPLORER_PAGE = 200;
+
+export const adminEventRow = z.object({
+  id: z.uuid(),
+  ingestSeq: z.int(),
+  eventType: z.string(),
+  eventVersion: z.int(),
+  family: z.string(),
+  eventTs: z.string(),
+  clientTs: z.string().nullable(),
+  seq: z.int().nullable(),
+  sessionId: z.uuid(),
+  userId: z.uuid(),
+  questionId: z.uuid().nullable(),
+  source: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type AdminEventRow = z.infer<typeof adminEventRow>;
+
+export const adminEventFilters = z.strictObject({
+  types: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
+  families: z.array(eventFamily).min(1).optional(),
+  userId: z.uuid().optional(),
+  sessionId: z.uuid().optional(),
+  from: isoTimestamp.optional(),
+  to: isoTimestamp.optional(),
+});
+export type AdminEventFilters = z.infer<typeof adminEventFilters>;
+
+export const adminEventsInput = z.strictObject({
+  filters: adminEventFilters.default({}),
+  /** Opaque: the nextCursor of the previous page. */
+  cursor: z.string().max(200).nullish(),
+  limit: z.int().min(1).max(MAX_EXPLORER_PAGE).default(50),
+});
+export type AdminEventsInput = z.input<typeof adminEventsInput>;
+
+export const adminEventsOutput = z.object({ events: z.array(adminEventRow), nextCursor: z.string().nullable() });
+export type AdminEventsOutput = z.infer<typeof adminEventsOutput>;
+
+export const MAX_TIMELINE_EVENTS = 5000;
+
+export const adminSessionTimelineInput = z.strictObject({ sessionId: z.uuid() });
+export const adminSessionTimelineOutput = z.object({
+  sessionId: z.uuid(),
+  events: z.array(adminEventRow),
+  /** True when the session has more than MAX_TIMELINE_EVENTS events and only the first are listed. */
+  truncated: z.boolean(),
+  maxSeq: z.int().nullable(),
+  presentSeqCount: z.int(),
+  /** Client seq numbers in 0..maxSeq that never arrived (at most 1000 listed). */
+  missingSeqs: z.array(z.int()),
+  missingSeqCount: z.int(),
+  /** present seq / (max seq + 1) × 100; null when no event carries a seq. */
+  completenessPercent: z.number().nullable(),
+});
+export type AdminSessionTimelineOutput = z.infer<typeof adminSessionTimelineOutput>;
+
+// ---------------------------------------------------------------- learner view
+
+export const adminLearnerInput = z.strictObject({ userId: z.uuid() });
+
+const learnerActivity = {
+  questionsAttempted: z.int(),
+  questionsCorrect: z.int(),
+  studySeconds: z.int(),
+  sessionsStarted: z.int(),
+  materialsCompleted: z.int(),
+  xpEarned: z.int(),
+  eventsCount: z.int(),
+};
+
+export const adminRecentSession = z.object({
+  kind: z.enum(["exam", "study", "game"]),
+  sessionId: z.uuid(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** One line a person can read: score, duration or mission. */
+  summary: z.string(),
+});
+
+export const adminLearnerOutput = z.object({
+  userId: z.uuid(),
+  daily: z.array(z.object({ day: z.string(), ...learnerActivity })),
+  weekly: z.array(z.object({ weekStart: z.string(), activeDays: z.int(), ...learnerActivity })),
+  gamification: z
+    .object({ totalXp: z.int(), level: z.int(), currentStreak: z.int(), longestStreak: z.int(), lastCheckinDay: z.string().nullable(), achievements: z.array(z.string()) })
+    .nullable(),
+  mastery: z.array(
+    z.object({
+      topicId: z.uuid(),
+      topicName: z.string().nullable(),
+      masteryScore: z.number(),
+      questionsAttempted: z.int(),
+      questionsCorrect: z.int(),
+      lastAttemptAt: z.string().nullable(),
+    }),
+  ),
+  knowledgeGaps: z.array(z.object({ topicId: z.uuid(), topicName: z.string().nullable(), gapScore: z.number(), reason: z.string(), computedAt: z.string() })),
+  recentSessions: z.array(adminRecentSession),
+});
+export type AdminLearnerOutput = z.infer<typeof adminLearnerOutput>;
+
+// ---------------------------------------------------------------- topic view
+
+export const adminTopicsOutput = z.array(
+  z.object({ topicId: z.uuid(), slug: z.string(), name: z.string(), questions: z.int(), attempts: z.int(), correct: z.int(), accuracyPercent: z.number().nullable() }),
+);
+export type AdminTopicsOutput = z.infer<typeof adminTopicsOutput>;
+
+export const adminTopicInput = z.strictObject({ topicId: z.uuid() });
+export const adminTopicOutput = z.object({
+  topicId: z.uuid(),
+  name: z.string(),
+  daily: z.array(z.object({ day: z.string(), attempts: z.int(), correct: z.int(), firstAttempts: z.int(), firstAttemptsCorrect: z.int(), materialsCompleted: z.int() })),
+  /** Ten buckets of mastery_score: [0,0.1), [0.1,0.2) … [0.9,1.0]. */
+  masteryDistribution: z.array(z.object({ from: z.number(), to: z.number(), learners: z.int() })),
+  hardestQuestions: z.array(z.object({ questionId: z.uuid(), firstAttempts: z.int(), firstAttemptsCorrect: z.int(), accuracyPercent: z.number() })),
+  answerChanges: z.object({
+    rightToWrong: z.int(),
+    wrongToRight: z.int(),
+    other: z.int(),
+    byQuestion: z.array(z.object({ questionId: z.uuid(), rightToWrong: z.int(), wrongToRight: z.int(), other: z.int() })),
+  }),
+});
+export type AdminTopicOutput = z.infer<typeof adminTopicOutput>;
+
+// ---------------------------------------------------------------- game view
+
+export const adminGameInput = z
+  .strictObject({ studentId: z.uuid().optional(), sessionId: z.uuid().optional(), from: isoTimestamp.optional(), to: isoTimestamp.optional() })
+  .default({});
+export type AdminGameInput = z.input<typeof adminGameInput>;
+
+export const adminGameOutput = z.object({
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  sessions: z.array(z.object({ sessionId: z.uuid(), studentId: z.uuid(), closedAt: z.string(), features: behavioralFeatureValues })),
+  /** True when more sessions matched than are listed (the newest are listed). */
+  sessionsTruncated: z.boolean(),
+  students: z.array(z.object({ studentId: z.uuid(), sessions: z.int(), averages: behavioralFeatureValues.extend({ retry_count: z.number(), collaboration_indicators: z.number(), leadership_indicators: z.number() }) })),
+  trend: z.array(z.object({ day: z.string(), sessions: z.int(), averages: behavioralFeatureValues.extend({ retry_count: z.number(), collaboration_indicators: z.number(), leadership_indicators: z.number() }) })),
+});
+export type AdminGameOutput = z.infer<typeof adminGameOutput>;
+
+// ---------------------------------------------------------------- counters
+
+export const adminCountersInput = z.strictObject({ days: z.union([z.literal(7), z.literal(30)]).default(7) }).default({ days: 7 });
+export const adminCountersOutput = z.object({
+  days: z.int(),
+  counts: z.record(counterEventName, z.int()),
+  /** Accepted, skipped, edited and undone per shown suggestion, in percent; null when nothing was shown. */
+  rates: z.object({ accept: z.number().nullable(), skip: z.number().nullable(), edit: z.number().nullable(), undo: z.number().nullable() }),
+});
+export type AdminCountersOutput = z.infer<typeof adminCountersOutput>;
+
+// ---------------------------------------------------------------- quarantine
+
+export const adminQuarantineInput = z
+  .strictObject({ windowDays: z.int().min(1).max(365).default(7), limit: z.int().min(1).max(50).default(20) })
+  .default({ windowDays: 7, limit: 20 });
+export const adminQuarantineOutput = z.object({
+  windowStart: z.string(),
+  groups: z.array(
+    z.object({
+      code: z.string(),
+      count: z.int(),
+      firstSeen: z.string(),
+      lastSeen: z.string(),
+      samples: z.array(z.object({ receivedAt: z.string(), eventId: z.string().nullable(), eventType: z.string().nullable(), message: z.string(), rawJson: z.string() })),
+    }),
+  ),
+});
+export type AdminQuarantineOutput = z.infer<typeof adminQuarantineOutput>;
+
+// ---------------------------------------------------------------- live stream
+
+export const adminLiveInput = z.strictObject({ lastEventId: z.string().max(20).nullish() }).default({});
+export const adminLiveEvent = z.object({
+  id: z.uuid(),
+  ingestSeq: z.int(),
+  type: z.string(),
+  family: z.string(),
+  userId: z.uuid(),
+  sessionId: z.uuid(),
+  eventTs: z.string(),
+});
+export type AdminLiveEvent = z.infer<typeof adminLiveEvent>;
