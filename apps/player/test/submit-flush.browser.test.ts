@@ -36,4 +36,24 @@ describe.skipIf(!hasChromium)("submitting a test", () => {
     }
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it("submits a timed test by itself, as expired, when the countdown reaches zero", async () => {
+    const page = await harness.openPage();
+    await page.clock.install();
+    const learner = learnerOn(page);
+    await learner.signIn(harness.server.url);
+    const sessionId = await learner.startTest({ mode: "Timed", questionCount: 1 });
+    await learner.answerWithKey(2);
+    expect(await page.getByRole("timer").textContent()).toMatch(/^01:[23]\d$/);
+
+    // 90 s a question: move both clocks past the limit, the server's first so that it agrees the time is up.
+    harness.server.advanceClock(91_000);
+    await page.clock.fastForward(91_000);
+    await page.waitForURL(/\/review$/);
+    await page.getByText("submitted automatically when time ran out").waitFor();
+
+    const events = await harness.server.sessionEvents(sessionId);
+    expect(events.find((event) => event.type === "SESSION_SUBMITTED")?.payload).toEqual({ reason: "expired" });
+    expect(harness.pageErrors).toEqual([]);
+  });
 });

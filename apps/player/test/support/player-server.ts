@@ -27,6 +27,8 @@ export interface PlayerServer {
   goDown(): Promise<void>;
   /** Listens again on the same port, as a restarted server would. */
   comeBack(): Promise<void>;
+  /** Moves the server's clock (ctx.now(), session expiry) forward, to test the countdown without waiting. */
+  advanceClock(ms: number): void;
   /** The session's events in the order the log received them. */
   sessionEvents(sessionId: string): Promise<LoggedEvent[]>;
   counterTotals(): Promise<Record<string, number>>;
@@ -37,7 +39,8 @@ export interface PlayerServer {
 
 /** The real server (PGlite, the real router and ingest) serving the built player, as `chronicle serve` does. */
 export async function startPlayerServer(): Promise<PlayerServer> {
-  const backend = await createTestServer("pglite");
+  let clockOffsetMs = 0;
+  const backend = await createTestServer("pglite", {}, () => new Date(Date.now() + clockOffsetMs));
   await loadQuestionBank(backend.db.orm);
   const player = serveStaticApp({ root: PLAYER_DIST, prefix: "/", appName: "player", buildCommand: "npm run build -w @chronicle/player" });
   const http = createHttpServer(backend.deps, [createDevSignInHandler(backend.deps.env), player]);
@@ -55,6 +58,9 @@ export async function startPlayerServer(): Promise<PlayerServer> {
     backend,
     goDown: stop,
     comeBack: () => listen(port),
+    advanceClock(ms) {
+      clockOffsetMs += ms;
+    },
     async sessionEvents(sessionId) {
       const rows = await rowsOf<{ id: string; type: string; seq: number | null; ingestSeq: string; payload: Record<string, unknown> }>(
         backend.db.orm,

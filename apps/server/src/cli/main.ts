@@ -4,6 +4,7 @@ import { migrateCommand } from "./migrate-command.ts";
 import { rebuildCommand } from "./rebuild-command.ts";
 import { seedCommand } from "./seed-command.ts";
 import { serveCommand } from "./serve-command.ts";
+import { simulateCommand } from "./simulate-command.ts";
 import { tokenCommand } from "./token-command.ts";
 
 const usage = `Usage: chronicle <command> [options]
@@ -13,6 +14,12 @@ Commands:
   migrate                       apply migrations to the database and exit
   rebuild                       drop every aggregate and rebuild it from the event log
   seed                          load the demo question bank (8 topics) into an empty database
+  simulate --learners N --days D [--url http://127.0.0.1:3000] [--seed 1] [--bad-rate 0.02] [--concurrency 4]
+                                send realistic traffic of all five families to a running server over HTTP,
+                                as an external TypeScript service would (development tokens, so not in
+                                production). Time is compressed: the server's clock cannot be set from
+                                outside, so client_ts is spread over the last D days while event_ts is the
+                                real ingest time.
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
 
@@ -34,6 +41,12 @@ async function main(argv: string[]): Promise<void> {
       scope: { type: "string" },
       "expires-in": { type: "string" },
       "new-sub": { type: "boolean" },
+      learners: { type: "string" },
+      days: { type: "string" },
+      url: { type: "string" },
+      seed: { type: "string" },
+      "bad-rate": { type: "string" },
+      concurrency: { type: "string" },
     },
   });
   const env = loadEnv();
@@ -46,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
       return rebuildCommand(env);
     case "seed":
       return seedCommand(env);
+    case "simulate":
+      return simulateCommand(env, values);
     case "token":
       return tokenCommand(env, values);
     default:

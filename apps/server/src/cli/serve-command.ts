@@ -10,6 +10,7 @@ import { startProjectionRunner } from "../projections/projection-runner.ts";
 import { allProjections } from "../projections/registry.ts";
 import { startJobScheduler } from "../jobs/job-scheduler.ts";
 import { allJobs } from "../jobs/registry.ts";
+import { startFirstRunSimulation } from "../simulate/first-run-simulation.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** The player's Vite build, found beside this package in the workspace (`npm start` builds it first). */
@@ -62,4 +63,6 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   if (env.NODE_ENV !== "production") {
     console.log(`[chronicle] dev token: npx chronicle token --role learner   (roles: learner, admin, service)`);
   }
+  // Only on an empty development log, in the background: a fresh `npm start` gets demo traffic.
+  startFirstRunSimulation(db, env, base);
 }

@@ -78,5 +78,6 @@ describe.each(databaseTargets())("study projections rebuilt from the log on %s",
       await replay(server, batchSize);
       expect(await snapshot(server)).toEqual(incremental);
     }
-  });
+    // One transaction per event for the batch-of-1 replay: slow on a busy machine.
+  }, 120_000);
 });

@@ -1,0 +1,24 @@
+import { signDevToken } from "../auth/sign-dev-token.ts";
+import type { ServerEnv } from "../env.ts";
+import { formatSimulationSummary } from "../simulate/format-simulation-summary.ts";
+import { isServerReachable } from "../simulate/probe-server.ts";
+import { runSimulation } from "../simulate/run-simulation.ts";
+import { parseSimulateOptions } from "../simulate/simulate-options.ts";
+
+/**
+ * Sends realistic traffic to a running server over HTTP, like an external service. It signs
+ * development tokens with this environment's secret, so the server must share it, and it is
+ * refused in production like `chronicle token`.
+ */
+export async function simulateCommand(env: ServerEnv, values: Record<string, unknown>): Promise<void> {
+  if (env.NODE_ENV === "production") {
+    throw new Error("`chronicle simulate` signs development tokens and refuses to run with NODE_ENV=production.");
+  }
+  const options = parseSimulateOptions(values);
+  if (!(await isServerReachable(options.url))) {
+    throw new Error(`No Chronicle server answers at ${options.url}; start one with \`chronicle serve\` or pass --url.`);
+  }
+  console.log(`[chronicle] simulating ${options.learners} learners × ${options.days} days against ${options.url} (seed ${options.seed})…`);
+  const summary = await runSimulation(options, { signToken: (request) => signDevToken(env, request) });
+  console.log(formatSimulationSummary(summary));
+}

@@ -1,0 +1,87 @@
+import { createChronicleClient } from "@chronicle/client";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { DevTokenRequest } from "../auth/sign-dev-token.ts";
+import { seededRandom } from "../testing/seeded-random.ts";
+import type { SimulateOptions } from "./simulate-options.ts";
+import { simulateLearnerDay } from "./simulate-learner-day.ts";
+import type { SimulatedLearner, SimulationContext } from "./simulation-context.ts";
+import { createStudyCatalog } from "./study-catalog.ts";
+import { createTrafficTally, totalEvents, type TrafficTally } from "./traffic-tally.ts";
+
+const DAY_MS = 86_400_000;
+
+export interface RunSimulationDeps {
+  /** Signs a development token; the server must verify it with the same secret. */
+  signToken(request: DevTokenRequest): Promise<string>;
+  now?: () => Date;
+}
+
+export interface SimulationSummary {
+  learners: number;
+  days: number;
+  learnerIds: string[];
+  tally: TrafficTally;
+  wallMs: number;
+  eventsPerSecond: number;
+}
+
+async function makeLearner(options: SimulateOptions, deps: RunSimulationDeps, index: number): Promise<SimulatedLearner> {
+  const userId = randomUUID();
+  const token = await deps.signToken({ role: "learner", sub: userId });
+  // One generator per learner: the traffic's shape does not depend on how learners interleave.
+  const random = seededRandom(options.seed * 1_000_003 + index);
+  return {
+    userId,
+    client: createChronicleClient({ url: options.url, token }),
+    random,
+    skill: 0.35 + random.next() * 0.55,
+    device: random.pick(["web", "web", "mobile", "tablet"] as const),
+    startHour: random.int(6, 20),
+    syncSessionId: randomUUID(),
+  };
+}
+
+/**
+ * Drives a running server over HTTP with the typed client, as an external TypeScript service
+ * would: `learners` learners live `days` days each, `concurrency` of them at a time. Time is
+ * compressed: client_ts walks through the last `days` days, event_ts is the server's now.
+ */
+export async function runSimulation(options: SimulateOptions, deps: RunSimulationDeps): Promise<SimulationSummary> {
+  const started = performance.now();
+  const now = deps.now?.() ?? new Date();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const serviceToken = await deps.signToken({ role: "service", sub: randomUUID(), scope: "events:game" });
+  const learners = await Promise.all(Array.from({ length: options.learners }, (_, i) => makeLearner(options, deps, i)));
+  const topics = await learners[0]!.client.sessions.topics.query();
+  if (topics.length === 0) throw new Error("The server's question bank is empty; load it with `chronicle seed` and run again.");
+
+  const tally = createTrafficTally();
+  const ctx: SimulationContext = {
+    service: createChronicleClient({ url: options.url, token: serviceToken }),
+    catalog: createStudyCatalog(topics.map((t) => ({ id: t.id, name: t.name }))),
+    badRate: options.badRate,
+    tally,
+    examSessionIds: [],
+    dayStartMs: (day) => today - (options.days - day) * DAY_MS,
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < learners.length) {
+      const learner = learners[next++]!;
+      for (let day = 0; day < options.days; day += 1) await simulateLearnerDay(ctx, learner, day);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, learners.length) }, worker));
+
+  const wallMs = performance.now() - started;
+  return {
+    learners: options.learners,
+    days: options.days,
+    learnerIds: learners.map((l) => l.userId),
+    tally,
+    wallMs,
+    eventsPerSecond: totalEvents(tally) / (wallMs / 1000),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ChronicleClient } from "@chronicle/client";
+import type { SeededRandom } from "../testing/seeded-random.ts";
+import type { StudyCatalog } from "./study-catalog.ts";
+import type { TrafficTally } from "./traffic-tally.ts";
+
+/** One simulated learner: an id, a signed-in client, and habits drawn from the seed. */
+export interface SimulatedLearner {
+  userId: string;
+  client: ChronicleClient;
+  random: SeededRandom;
+  /** Chance of answering a practice question right. */
+  skill: number;
+  device: "web" | "mobile" | "tablet";
+  /** UTC hour the learner usually starts studying. */
+  startHour: number;
+  /** The learner's offline-sync session (seed 001), one per learner. */
+  syncSessionId: string;
+}
+
+/** What every learner's day shares: the game server's client, the library, the tally. */
+export interface SimulationContext {
+  service: ChronicleClient;
+  catalog: StudyCatalog;
+  badRate: number;
+  tally: TrafficTally;
+  /** Exam sessions created so far, by anyone: bad events borrow them as "foreign sessions". */
+  examSessionIds: string[];
+  /** Midnight UTC of simulated day `day` (0-based), in ms. */
+  dayStartMs(day: number): number;
+}

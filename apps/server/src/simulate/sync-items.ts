@@ -1,0 +1,55 @@
+import type { ClientEvent, SyncItem } from "@chronicle/contracts";
+import { randomUUID } from "node:crypto";
+import type { SeededRandom } from "../testing/seeded-random.ts";
+import type { StudyCatalog } from "./study-catalog.ts";
+
+export interface SyncPlan {
+  items: SyncItem[];
+  /** The event items' envelopes, so callers can tell which family they count toward. */
+  events: ClientEvent[];
+}
+
+/**
+ * What seed 001's offline client queues during a day and syncs in one batch: interview and
+ * assessment events on the learner's sync session, progress on materials and topics (rising
+ * day after day, so last-write-wins keeps the newest), and an assessment result.
+ */
+export function planSyncBatch(random: SeededRandom, syncSessionId: string, catalog: StudyCatalog, day: number, atMs: number): SyncPlan {
+  const at = (offsetSeconds: number) => new Date(atMs + offsetSeconds * 1000).toISOString();
+  const events: ClientEvent[] = [];
+  const interviewId = `interview-${randomUUID().slice(0, 8)}`;
+  if (random.chance(0.5)) {
+    const planned = random.pick([15, 30, 45]);
+    events.push({ id: randomUUID(), event_type: "interview_started", client_ts: at(0), session_id: syncSessionId, payload: { interviewType: random.pick(["mock", "practice", "live"] as const), duration: planned } });
+    const attempted = random.int(4, 12);
+    const correct = random.int(0, attempted);
+    events.push({
+      id: randomUUID(),
+      event_type: "interview_completed",
+      client_ts: at(planned * 60),
+      session_id: syncSessionId,
+      payload: { interviewId, score: Math.round((correct / attempted) * 100), duration: planned * 60, questionsAttempted: attempted, correctAnswers: correct, weakAreas: random.chance(0.5) ? ["time management"] : [] },
+    });
+  } else {
+    const attempted = random.int(5, 20);
+    const correct = random.int(0, attempted);
+    events.push({
+      id: randomUUID(),
+      event_type: "assessment_submitted",
+      client_ts: at(0),
+      session_id: syncSessionId,
+      payload: { assessmentId: `assessment-${randomUUID().slice(0, 8)}`, score: Math.round((correct / attempted) * 100), questionsAttempted: attempted, correctAnswers: correct, duration: random.int(300, 1800), submittedOffline: random.chance(0.6) },
+    });
+  }
+  const topic = random.pick(catalog.topics);
+  const material = random.pick(catalog.materialsOf(topic.id));
+  const items: SyncItem[] = events.map((event) => ({ itemType: "event" as const, itemData: event }));
+  const rising = Math.min(1, 0.1 + day * 0.08 + random.next() * 0.05);
+  if (material) items.push({ itemType: "progress", itemData: { entityType: "material", entityId: material.id, progress: Math.round(rising * 1000) / 1000, updatedAt: at(60) } });
+  items.push({ itemType: "progress", itemData: { entityType: "topic", entityId: topic.id, percent: Math.round(rising * 100), updatedAt: at(90) } });
+  if (random.chance(0.4)) {
+    const maxScore = 20;
+    items.push({ itemType: "assessment", itemData: { assessmentId: `quiz-${topic.id.slice(0, 8)}-day-${day}`, score: random.int(0, maxScore), maxScore, submittedAt: at(120) } });
+  }
+  return { items, events };
+}
