@@ -7,7 +7,7 @@ import { waitFor } from "./support/wait-for.ts";
 
 const QUESTION_COUNT = 20;
 
-// Without Debian's Chromium there is no browser to drive; support/chromium.ts says so once.
+// Without Debian's Chromium there is no browser to drive; build-player-once.ts says so once per run.
 describe.skipIf(!hasChromium)("a learner completes a whole test in the player", () => {
   const harness = usePlayerHarness();
 

@@ -5,7 +5,7 @@ import { learnerOn } from "./support/learner.ts";
 import { usePlayerHarness } from "./support/player-harness.ts";
 import { waitFor } from "./support/wait-for.ts";
 
-// Without Debian's Chromium there is no browser to drive; support/chromium.ts says so once.
+// Without Debian's Chromium there is no browser to drive; build-player-once.ts says so once per run.
 describe.skipIf(!hasChromium)("a reload in the middle of a test", () => {
   const harness = usePlayerHarness();
 

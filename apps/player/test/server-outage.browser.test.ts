@@ -8,7 +8,7 @@ import { waitFor } from "./support/wait-for.ts";
 /** Longer than the SDK's own retries (two, within about 1.5 s), so riding it out is the player's doing. */
 const OUTAGE_MS = 5_000;
 
-// Without Debian's Chromium there is no browser to drive; support/chromium.ts says so once.
+// Without Debian's Chromium there is no browser to drive; build-player-once.ts says so once per run.
 describe.skipIf(!hasChromium)("the server goes down in the middle of a test", () => {
   const harness = usePlayerHarness();
 

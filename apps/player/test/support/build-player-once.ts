@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "vite";
+import { hasChromium, SKIP_NOTICE } from "./chromium.ts";
 import { PLAYER_DIST, PLAYER_ROOT } from "./player-paths.ts";
 
 function newestChange(path: string): number {
@@ -9,8 +10,16 @@ function newestChange(path: string): number {
   return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-/** The tests serve dist/ as `npm start` does, so they build it when it is missing or older than the source. */
+/**
+ * Runs once per test run. The tests serve dist/ as `npm start` does, so it is built when missing
+ * or older than the source. Without Chromium there is nothing to build for, and saying so once
+ * here keeps a skipped suite from passing for a green one unnoticed.
+ */
 export default async function buildPlayerOnce(): Promise<void> {
+  if (!hasChromium) {
+    console.warn(SKIP_NOTICE);
+    return;
+  }
   const builtIndex = join(PLAYER_DIST, "index.html");
   const sourceChanged = Math.max(
     newestChange(join(PLAYER_ROOT, "src")),

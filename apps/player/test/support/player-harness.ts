@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { hasChromium, launchChromium, tellWhySkipped } from "./chromium.ts";
+import { hasChromium, launchChromium } from "./chromium.ts";
 import { startPlayerServer, type PlayerServer } from "./player-server.ts";
 
 export interface PlayerHarness {
@@ -15,7 +15,6 @@ export function usePlayerHarness(): PlayerHarness {
   let server: PlayerServer | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
-  tellWhySkipped();
 
   beforeAll(async () => {
     if (!hasChromium) return;

@@ -62,7 +62,7 @@ export async function runSimulation(options: SimulateOptions, deps: RunSimulatio
     catalog: createStudyCatalog(topics.map((t) => ({ id: t.id, name: t.name }))),
     badRate: options.badRate,
     tally,
-    examSessionIds: [],
+    examSessions: [],
     dayStartMs: (day) => today - (options.days - day) * DAY_MS,
   };
 

@@ -27,7 +27,8 @@ export async function sendClientEvents(
     for (const { event, atMs } of chunk) {
       batch.push(event);
       if (random.chance(ctx.badRate)) {
-        const foreign = ctx.examSessionIds.length > 0 ? random.pick(ctx.examSessionIds) : undefined;
+        const others = ctx.examSessions.filter((s) => s.userId !== learner.userId);
+        const foreign = others.length > 0 ? random.pick(others).sessionId : undefined;
         batch.push(makeBadEvent(random, random.pick(badEventKinds), event.session_id, atMs, foreign));
       }
     }

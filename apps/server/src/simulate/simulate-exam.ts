@@ -15,7 +15,7 @@ export async function simulateExam(ctx: SimulationContext, learner: SimulatedLea
   const { client, random } = learner;
   const topicIds = random.shuffle(ctx.catalog.topics.map((t) => t.id)).slice(0, random.int(1, 2));
   const created = await client.sessions.create.mutate({ mode: random.pick(modes), topicIds, questionCount: random.int(5, 12) });
-  ctx.examSessionIds.push(created.sessionId);
+  ctx.examSessions.push({ sessionId: created.sessionId, userId: learner.userId });
   const view = await client.sessions.get.query({ sessionId: created.sessionId });
   const log = createSessionEventLog(created.sessionId, startMs);
   const walk = walkExam(

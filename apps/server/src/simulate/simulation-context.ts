@@ -23,8 +23,8 @@ export interface SimulationContext {
   catalog: StudyCatalog;
   badRate: number;
   tally: TrafficTally;
-  /** Exam sessions created so far, by anyone: bad events borrow them as "foreign sessions". */
-  examSessionIds: string[];
+  /** Exam sessions created so far: bad events borrow another learner's as a "foreign session". */
+  examSessions: { sessionId: string; userId: string }[];
   /** Midnight UTC of simulated day `day` (0-based), in ms. */
   dayStartMs(day: number): number;
 }
