@@ -1,15 +1,18 @@
 import type { ServerEnv } from "../env.ts";
+import { rebuildCounterRollups } from "../projections/counter-rollups.ts";
 import { rebuildAggregates } from "../projections/rebuild-aggregates.ts";
 import { allProjections } from "../projections/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
-/** Drops every aggregate and rebuilds it from the log. */
+/** Drops every aggregate and rebuilds it from the raw data: the event log, and counter_events for counter totals. */
 export async function rebuildCommand(env: ServerEnv): Promise<void> {
   const db = await openDatabase(env);
   try {
     const started = Date.now();
     const applied = await rebuildAggregates(db, allProjections);
     for (const [name, count] of Object.entries(applied)) console.log(`[chronicle] ${name}: ${count} events applied`);
+    // Counter rollups come from counter_events, not the event log, so they rebuild on their own.
+    console.log(`[chronicle] counter-rollups: ${await rebuildCounterRollups(db)} daily totals rebuilt`);
     console.log(`[chronicle] rebuilt ${allProjections.length} projections on ${describeDatabase(env)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await db.close();

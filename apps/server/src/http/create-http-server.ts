@@ -2,6 +2,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createContext, type ServerDeps } from "../context.ts";
 import { appRouter } from "../router.ts";
+import { authorizationFor } from "./subscription-authorization.ts";
 
 export const TRPC_PATH = "/trpc";
 
@@ -14,7 +15,7 @@ export function createHttpServer(deps: ServerDeps, staticHandlers: readonly Stat
     router: appRouter,
     basePath: `${TRPC_PATH}/`,
     maxBodySize: deps.env.CHRONICLE_MAX_BODY_BYTES,
-    createContext: ({ req }) => createContext(deps, req.headers.authorization),
+    createContext: ({ req, info }) => createContext(deps, authorizationFor(req.headers.authorization, info)),
     responseMeta({ errors }) {
       // A storage failure is temporary: tell clients when to retry instead of letting them hammer.
       const isRetryable = errors.some((error) => error.code === "SERVICE_UNAVAILABLE");

@@ -129,7 +129,9 @@ export async function bulkLoad(db: Database, options: BulkLoadOptions): Promise<
       clock.set(learner.userId, atMs + random.int(2, 90) * 60_000);
     }
     tallies.counterRows += buffer.counters.reduce((sum, c) => sum + c.n, 0);
+    const tw = performance.now();
     await writeDay(db, buffer, chunkSize);
+    progress(`write ${((performance.now() - tw) / 1000).toFixed(1)} s`);
     written += buffer.events.length;
     progress(`day ${day + 1}/${days}: ${written} events written`);
   }
