@@ -14,7 +14,8 @@ export async function findFirstClose(executor: Executor, sessionId: string): Pro
     sql`select to_char(event_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as event_ts, user_id::text as user_id, tx_id::text as tx_id, ingest_seq::text as ingest_seq
           from events
          where session_id = ${sessionId}::uuid and event_type = 'session_closed'
-         order by tx_id, ingest_seq
+         -- Qualified: bare names would sort by the ::text output columns ('10' < '9').
+         order by events.tx_id, events.ingest_seq
          limit 1`,
   );
   if (!row) return null;
