@@ -15,11 +15,17 @@ import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** The player's Vite build, found beside this package in the workspace (`npm start` builds it first). */
 const PLAYER_DIST = fileURLToPath(new URL("../../../player/dist/", import.meta.url));
+/** The admin app's Vite build (base "/admin/"), beside the player's. */
+const ADMIN_DIST = fileURLToPath(new URL("../../../admin/dist/", import.meta.url));
+const ADMIN_PREFIX = "/admin/";
 
 function appHandlers(env: ServerEnv): StaticHandler[] {
   const player = serveStaticApp({ root: PLAYER_DIST, prefix: "/", appName: "player", buildCommand: "npm run build -w @chronicle/player" });
+  const admin = serveStaticApp({ root: ADMIN_DIST, prefix: ADMIN_PREFIX, appName: "admin app", buildCommand: "npm run build -w @chronicle/admin" });
+  // The player is mounted at "/" and answers every page path with its index.html, so the admin goes first.
+  const apps = [admin, player];
   // The development sign-in hands out tokens without credentials, so production never mounts it.
-  return env.NODE_ENV === "production" ? [player] : [createDevSignInHandler(env), player];
+  return env.NODE_ENV === "production" ? apps : [createDevSignInHandler(env), ...apps];
 }
 
 /** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
@@ -58,6 +64,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
   console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
   console.log(`[chronicle] player   ${base}/${isBuiltApp(PLAYER_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/player)"}`);
+  console.log(`[chronicle] admin    ${base}${ADMIN_PREFIX}${isBuiltApp(ADMIN_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/admin)"}`);
   console.log(`[chronicle] API      ${base}${TRPC_PATH}`);
   console.log(`[chronicle] health   ${base}${TRPC_PATH}/health`);
   if (env.NODE_ENV !== "production") {

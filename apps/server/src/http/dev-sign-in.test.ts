@@ -36,15 +36,30 @@ describe("the development sign-in", () => {
     expect(check).toMatchObject({ status: "valid", principal: { userId: demoUsers.learner, role: "learner" } });
   });
 
-  it("refuses staff and service roles, which keep using the CLI", async () => {
+  it("hands out a token for the demo admin that the server accepts as staff", async () => {
     const url = await serveSignIn("development");
     const response = await fetch(`${url}/__chronicle/dev-token?role=admin`);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "invalid_role" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as { token: string; userId: string; role: string };
+    expect(body).toMatchObject({ userId: demoUsers.admin, role: "admin" });
+    const env = loadEnv({ NODE_ENV: "development", CHRONICLE_JWT_SECRET: "a-test-secret-that-is-long-enough-0123456789" });
+    const check = await createTokenVerifier(env)(`Bearer ${body.token}`);
+    expect(check).toMatchObject({ status: "valid", principal: { userId: demoUsers.admin, role: "admin" } });
   });
 
-  it("does not exist in production", async () => {
+  it("refuses service and unknown roles, which keep using the CLI", async () => {
+    const url = await serveSignIn("development");
+    for (const role of ["service", "root", ""]) {
+      const response = await fetch(`${url}/__chronicle/dev-token?role=${role}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "invalid_role" });
+    }
+  });
+
+  it("does not exist in production, for either role", async () => {
     const url = await serveSignIn("production");
     expect((await fetch(`${url}/__chronicle/dev-token?role=learner`)).status).toBe(404);
+    expect((await fetch(`${url}/__chronicle/dev-token?role=admin`)).status).toBe(404);
   });
 });

@@ -6,8 +6,11 @@ import type { StaticHandler } from "./create-http-server.ts";
 
 export const DEV_SIGN_IN_PATH = "/__chronicle/dev-token";
 
-/** Roles a browser may sign in as without credentials; staff and services keep using the CLI. */
-const browserRoles = ["learner"] as const;
+/**
+ * Roles a browser may sign in as without credentials: the player's demo learner and the admin
+ * app's demo admin. Services keep using the CLI; none of this exists in production.
+ */
+const browserRoles = ["learner", "admin"] as const;
 type BrowserRole = (typeof browserRoles)[number];
 
 function isBrowserRole(role: string | null): role is BrowserRole {
@@ -36,8 +39,9 @@ async function signIn(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
 }
 
 /**
- * `GET /__chronicle/dev-token?role=learner`: a development token for the demo learner, so the
- * player can be tried without an identity provider. It does not exist in production.
+ * `GET /__chronicle/dev-token?role=learner|admin`: a development token for the demo learner or
+ * the demo admin, so the player and the admin app can be tried without an identity provider.
+ * It does not exist in production.
  */
 export function createDevSignInHandler(env: ServerEnv): StaticHandler {
   return (req, res) => {

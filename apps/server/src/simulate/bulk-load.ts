@@ -129,11 +129,10 @@ export async function bulkLoad(db: Database, options: BulkLoadOptions): Promise<
       clock.set(learner.userId, atMs + random.int(2, 90) * 60_000);
     }
     tallies.counterRows += buffer.counters.reduce((sum, c) => sum + c.n, 0);
-    const tw = performance.now();
+    const writing = performance.now();
     await writeDay(db, buffer, chunkSize);
-    progress(`write ${((performance.now() - tw) / 1000).toFixed(1)} s`);
     written += buffer.events.length;
-    progress(`day ${day + 1}/${days}: ${written} events written`);
+    progress(`day ${day + 1}/${days}: ${written} events written (this day's write took ${((performance.now() - writing) / 1000).toFixed(1)} s)`);
   }
   await rebuildCounterRollups(db);
   const loadMs = performance.now() - started;
@@ -141,7 +140,7 @@ export async function bulkLoad(db: Database, options: BulkLoadOptions): Promise<
   const projecting = performance.now();
   for (const projection of allProjections) {
     const t0 = performance.now();
-    const applied = await catchUp(db, projection, options.projectionBatch ?? 2000);
+    const applied = await catchUp(db, projection, options.projectionBatch ?? 5000);
     progress(`projection ${projection.name}: ${applied} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const projectMs = performance.now() - projecting;

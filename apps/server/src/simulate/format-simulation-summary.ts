@@ -11,7 +11,7 @@ export function formatSimulationSummary(summary: SimulationSummary): string {
   const items = tally.syncItems;
   const calls = tally.calls;
   return [
-    `Simulated ${summary.learners} learners × ${summary.days} days in ${(summary.wallMs / 1000).toFixed(1)} s (${Math.round(summary.eventsPerSecond)} events/s sent).`,
+    `Simulated ${summary.learners} learner${summary.learners === 1 ? "" : "s"} × ${summary.days} day${summary.days === 1 ? "" : "s"} in ${(summary.wallMs / 1000).toFixed(1)} s (${Math.round(summary.eventsPerSecond)} events/s sent).`,
     `  family    accepted  duplicates  rejected`,
     ...rows,
     `  (counter rows are counts stored; sync rows are its event items)`,

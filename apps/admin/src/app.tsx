@@ -1,0 +1,17 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { AdminPages } from "./admin-pages.tsx";
+import { createAdminQueryClient } from "./api/query-client.ts";
+import { AdminHeader } from "./ui/admin-header.tsx";
+
+export function App() {
+  const [queryClient] = useState(createAdminQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AdminHeader />
+      <main className="admin-main" id="main">
+        <AdminPages />
+      </main>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from "react";
+import { FriendlyError } from "../ui/friendly-error.tsx";
+import { signInAsDemoAdmin } from "./sign-in-as-demo-admin.ts";
+
+/** Shown until an admin is signed in; development servers sign in the demo admin in one click. */
+export function SignInPanel() {
+  const [isSigningIn, setIsSigningIn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = async () => {
+    setIsSigningIn(true);
+    setError(null);
+    try {
+      await signInAsDemoAdmin();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Signing in failed; try again.");
+      setIsSigningIn(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to the admin app</h1>
+      <p>Staff pages need the admin role. This development server can sign you in as its demo admin.</p>
+      <button type="button" className="primary" onClick={() => void signIn()} disabled={isSigningIn}>
+        {isSigningIn ? "Signing in…" : "Sign in as the demo admin"}
+      </button>
+      <FriendlyError message={error} />
+    </section>
+  );
+}

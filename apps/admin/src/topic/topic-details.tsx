@@ -1,0 +1,35 @@
+import { useQuery } from "@tanstack/react-query";
+import { adminApi } from "../api/admin-api.ts";
+import { Panel } from "../ui/panel.tsx";
+import { QueryView } from "../ui/query-view.tsx";
+import { AnswerChanges } from "./answer-changes.tsx";
+import { HardestQuestionsTable } from "./hardest-questions-table.tsx";
+import { MasteryDistributionChart } from "./mastery-distribution-chart.tsx";
+import { TopicDailyChart } from "./topic-daily-chart.tsx";
+
+export function TopicDetails({ topicId }: { topicId: string }) {
+  const topic = useQuery({ queryKey: ["admin.topic", topicId], queryFn: () => adminApi.admin.topic.query({ topicId }) });
+  return (
+    <QueryView query={topic} what="the topic">
+      {(data) => (
+        <>
+          <h2 className="topic-name">{data.name}</h2>
+          <div className="panel-grid">
+            <Panel title="Daily attempts">
+              <TopicDailyChart daily={data.daily} />
+            </Panel>
+            <Panel title="Mastery distribution">
+              <MasteryDistributionChart buckets={data.masteryDistribution} />
+            </Panel>
+          </div>
+          <Panel title="Hardest questions">
+            <HardestQuestionsTable questions={data.hardestQuestions} />
+          </Panel>
+          <Panel title="Answer changes">
+            <AnswerChanges changes={data.answerChanges} />
+          </Panel>
+        </>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,34 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { tokenStore } from "../auth/token-store.ts";
+import { useIsSignedIn } from "../auth/use-is-signed-in.ts";
+import { paths } from "../routing/routes.ts";
+import { AdminNav } from "./admin-nav.tsx";
+import { AppLink } from "./app-link.tsx";
+
+export function AdminHeader() {
+  const isSignedIn = useIsSignedIn();
+  const queryClient = useQueryClient();
+  const signOut = () => {
+    tokenStore.clear();
+    // Another account must not see what this one loaded.
+    queryClient.clear();
+  };
+  return (
+    <header className="admin-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppLink className="brand" to={paths.health()}>
+        Chronicle <span>Admin</span>
+      </AppLink>
+      {isSignedIn && (
+        <>
+          <AdminNav />
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,7 @@
+export function LoadingNote({ label }: { label: string }) {
+  return (
+    <p className="loading-note" role="status">
+      {label}
+    </p>
+  );
+}

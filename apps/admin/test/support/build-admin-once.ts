@@ -1,0 +1,28 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "vite";
+import { ADMIN_DIST, ADMIN_ROOT } from "./admin-paths.ts";
+import { hasChromium, SKIP_NOTICE } from "./chromium.ts";
+
+function newestChange(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/**
+ * Runs once per test run. The tests serve dist/ as `npm start` does, so it is built when missing
+ * or older than the source. Without Chromium there is nothing to build for, and saying so once
+ * here keeps a skipped suite from passing for a green one unnoticed.
+ */
+export default async function buildAdminOnce(): Promise<void> {
+  if (!hasChromium) {
+    console.warn(SKIP_NOTICE);
+    return;
+  }
+  const builtIndex = join(ADMIN_DIST, "index.html");
+  const sourceChanged = Math.max(newestChange(join(ADMIN_ROOT, "src")), newestChange(join(ADMIN_ROOT, "index.html")), newestChange(join(ADMIN_ROOT, "vite.config.ts")));
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourceChanged) return;
+  console.log("[admin tests] building the admin app (dist/ is missing or stale)…");
+  await build({ root: ADMIN_ROOT, configFile: join(ADMIN_ROOT, "vite.config.ts"), logLevel: "warn" });
+}

@@ -1,0 +1,116 @@
+/**
+ * Measures projection lag under a steady ingest load: learners send study batches
+ * (session, materials, question submits) at a target rate over real HTTP while the
+ * server's projection runner keeps every aggregate current. Every 250 ms it samples
+ * the lag `health` reports (seconds since the oldest unapplied event was received).
+ *
+ *   npm run bench:lag                                   # PGlite, 500 events/s for 20 s
+ *   BENCH_RATE=1000 BENCH_SECONDS=30 npm run bench:lag
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:lag
+ */
+import { createDb, type Database } from "@chronicle/db";
+import { createTestDb } from "@chronicle/db/testing";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { signDevToken } from "../src/auth/sign-dev-token.ts";
+import { createTokenVerifier } from "../src/auth/verify-token.ts";
+import { loadEnv } from "../src/env.ts";
+import { createMemoryLogger } from "../src/observability/logger.ts";
+import { measureProjectionLag } from "../src/projections/projection-lag.ts";
+import { startProjectionRunner } from "../src/projections/projection-runner.ts";
+import { allProjections } from "../src/projections/registry.ts";
+import { clientEvent, listen, type RawClientEvent } from "../src/testing/index.ts";
+
+const rate = Number(process.env.BENCH_RATE ?? 500);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const learnersCount = 8;
+const batchSize = 25;
+
+function studyBatch(sessionId: string, isFirst: boolean): RawClientEvent[] {
+  const topic = "0190a5c8-1f2e-7a3b-8c4d-5e6f7a8b9c03";
+  return Array.from({ length: batchSize }, (_, i) =>
+    isFirst && i === 0
+      ? clientEvent("session_start", sessionId)
+      : i % 3 === 0
+        ? clientEvent("question_submit", sessionId, {
+            payload: { question_id: randomUUID(), topic_id: topic, selected_answer: "A", correct_answer: "A", is_correct: true, time_to_answer_seconds: 12, is_first_attempt: true, attempt_number: 1, hint_used: false },
+          })
+        : clientEvent("material_read", sessionId),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function bench(label: string, db: Database): Promise<void> {
+  const env = loadEnv({ NODE_ENV: "test" });
+  const log = createMemoryLogger();
+  const projections = startProjectionRunner(db, allProjections, log);
+  const http = await listen({ db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections });
+  const learners = await Promise.all(
+    Array.from({ length: learnersCount }, async () => {
+      const userId = randomUUID();
+      return { sessionId: randomUUID(), token: await signDevToken(env, { role: "learner", sub: userId }), sent: 0 };
+    }),
+  );
+
+  const lags: number[] = [];
+  let isLoading = true;
+  const sampler = (async () => {
+    while (isLoading) {
+      const lag = await measureProjectionLag(db.orm, allProjections);
+      lags.push(Math.max(...lag.map((l) => l.lagSeconds)));
+      await sleep(250);
+    }
+  })();
+
+  const batchesPerSecond = rate / batchSize;
+  const started = performance.now();
+  let sent = 0;
+  const inFlight: Promise<unknown>[] = [];
+  for (let tick = 0; tick < seconds * batchesPerSecond; tick += 1) {
+    const learner = learners[tick % learners.length]!;
+    const due = started + (tick / batchesPerSecond) * 1000;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const events = studyBatch(learner.sessionId, learner.sent === 0);
+    learner.sent += 1;
+    inFlight.push(http.post("/trpc/telemetry.ingest", { source: "web", events }, learner.token).then(() => (sent += events.length)));
+  }
+  await Promise.all(inFlight);
+  const achievedRate = Math.round(sent / ((performance.now() - started) / 1000));
+  const drainStarted = performance.now();
+  await projections.drain();
+  const drainMs = performance.now() - drainStarted;
+  isLoading = false;
+  await sampler;
+  lags.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(9)} offered ${rate} events/s for ${seconds} s (achieved ${achievedRate} events/s, ${sent} events): ` +
+      `projection lag p50 ${percentile(lags, 50).toFixed(2)} s, p95 ${percentile(lags, 95).toFixed(2)} s, max ${(lags.at(-1) ?? 0).toFixed(2)} s; ` +
+      `caught up ${drainMs.toFixed(0)} ms after the load stopped`,
+  );
+  await http.close();
+  await projections.stop();
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "chronicle-lag-"));
+try {
+  const pglite = await createDb({ kind: "pglite", dataDir });
+  await bench("pglite", pglite);
+  await pglite.close();
+  if (process.env.DATABASE_URL) {
+    const postgres = await createTestDb("postgres");
+    await bench("postgres", postgres);
+    await postgres.close();
+  } else {
+    console.log("postgres  skipped: set DATABASE_URL to measure PostgreSQL too");
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
