@@ -44,7 +44,8 @@ export function startProjectionRunner(
   let caughtUpHead: string | null = null;
 
   const pass = async (isForced: boolean) => {
-    const head = await readLogHead(db.orm);
+    const { txId, ingestSeq } = await readLogHead(db.orm);
+    const head = `${txId}:${ingestSeq}`;
     if (!isForced && head === caughtUpHead) return;
     let isComplete = true;
     for (const projection of projections) {

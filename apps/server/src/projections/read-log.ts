@@ -36,7 +36,10 @@ export async function readLogAfter(
   position: LogPosition,
   eventTypes: readonly EventType[],
   limit: number,
+  /** Read no further than this position (inclusive), e.g. the log head read just before. */
+  upTo?: LogPosition,
 ): Promise<LoggedEvent[]> {
+  const bound = upTo ? sql`and (tx_id, ingest_seq) <= (${upTo.txId}::bigint, ${upTo.ingestSeq}::bigint)` : sql``;
   const rows = await rowsOf<LogRow>(
     executor,
     sql`select id::text as id, event_type, event_version, family,
@@ -47,6 +50,7 @@ export async function readLogAfter(
           from events
          where (tx_id, ingest_seq) > (${position.txId}::bigint, ${position.ingestSeq}::bigint)
            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+           ${bound}
            and event_type in (select value from jsonb_array_elements_text(${JSON.stringify(eventTypes)}::jsonb))
          -- Qualified: bare names would sort by the ::text output columns above ('10' < '9').
          order by events.tx_id, events.ingest_seq

@@ -1,6 +1,7 @@
 import { projectionCheckpoints, rowsOf, type Database } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
+import { readLogHead } from "./log-head.ts";
 import { readLogAfter } from "./read-log.ts";
 
 export const DEFAULT_PROJECTION_BATCH = 500;
@@ -19,18 +20,19 @@ export async function runProjectionOnce(db: Database, projection: Projection, li
       sql`select last_tx_id::text as last_tx_id, last_ingest_seq::text as last_ingest_seq
             from projection_checkpoints where name = ${projection.name} for update`,
     );
-    const events = await readLogAfter(
-      tx,
-      { txId: Number(checkpoint!.last_tx_id), ingestSeq: Number(checkpoint!.last_ingest_seq) },
-      projection.eventTypes,
-      limit,
-    );
-    if (events.length === 0) return 0;
-    await projection.apply(tx, events);
-    const last = events[events.length - 1]!;
+    const from = { txId: Number(checkpoint!.last_tx_id), ingestSeq: Number(checkpoint!.last_ingest_seq) };
+    // Everything up to the head is from finished transactions, so it can no longer change.
+    const head = await readLogHead(tx);
+    const events = await readLogAfter(tx, from, projection.eventTypes, limit, head);
+    if (events.length > 0) await projection.apply(tx, events);
+    // Caught up: move past the events of other types too, so that later reads (and the lag
+    // measure) start at the head instead of rescanning everything this projection ignores.
+    const to = events.length < limit ? head : events[events.length - 1]!;
+    const isForward = to.txId > from.txId || (to.txId === from.txId && to.ingestSeq > from.ingestSeq);
+    if (!isForward) return events.length;
     await tx.execute(sql`
       update projection_checkpoints
-         set last_tx_id = ${last.txId}, last_ingest_seq = ${last.ingestSeq},
+         set last_tx_id = ${to.txId}, last_ingest_seq = ${to.ingestSeq},
              events_applied = events_applied + ${events.length}, updated_at = now()
        where name = ${projection.name}`);
     return events.length;
