@@ -45,6 +45,26 @@ function pauseEvent(id = randomUUID()): NewEvent {
   };
 }
 
+/**
+ * On a shared PostgreSQL server the horizon is cluster-wide: another suite's open
+ * transaction (in another database) holds it back for a moment. Wait until the appended
+ * events are below it, as the runner would on its next tick.
+ */
+async function appendVisible(db: Database, events: NewEvent[]): Promise<void> {
+  await appendEvents(db.orm, events);
+  const ids = JSON.stringify(events.map((e) => e.id));
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const [row] = await db.rows<{ n: number }>(
+      sql`select count(*)::int as n from events
+           where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
+             and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
+    );
+    if (row!.n === events.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("appended events never fell below the projection horizon");
+}
+
 async function seen(db: Database): Promise<string[]> {
   return (await db.rows<{ event_id: string }>(sql`select event_id from probe_seen_events order by event_id`)).map((r) => r.event_id);
 }
@@ -61,7 +81,7 @@ describe.each(databaseTargets())("running a projection on %s", (driver) => {
 
   it("applies each event once, however often it runs", async () => {
     const events = [pauseEvent(), pauseEvent(), pauseEvent()];
-    await appendEvents(db.orm, events);
+    await appendVisible(db, events);
     expect(await catchUp(db, probe(), 2)).toBe(3);
     expect(await catchUp(db, probe(), 2)).toBe(0);
     expect(await seen(db)).toEqual(expect.arrayContaining(events.map((e) => e.id)));
@@ -69,7 +89,7 @@ describe.each(databaseTargets())("running a projection on %s", (driver) => {
 
   it("keeps tables and checkpoint together when apply fails, so a retry neither skips nor repeats", async () => {
     const events = [pauseEvent(), pauseEvent()];
-    await appendEvents(db.orm, events);
+    await appendVisible(db, events);
     await expect(runProjectionOnce(db, probe(events[1]!.id))).rejects.toThrow(/crashed/);
     expect(await seen(db)).not.toContain(events[0]!.id);
     expect(await catchUp(db, probe())).toBe(2);
@@ -77,7 +97,7 @@ describe.each(databaseTargets())("running a projection on %s", (driver) => {
   });
 
   it("rebuilds its tables from the log to the same rows", async () => {
-    await appendEvents(db.orm, [pauseEvent(), pauseEvent()]);
+    await appendVisible(db, [pauseEvent(), pauseEvent()]);
     await catchUp(db, probe());
     const incremental = await seen(db);
     await rebuildAggregates(db, [probe()]);

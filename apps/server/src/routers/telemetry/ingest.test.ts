@@ -37,7 +37,7 @@ describe.each(databaseTargets())("telemetry.ingest on %s", (driver) => {
       const response = await caller.telemetry.ingest({ source: "web", events: asWire(events.slice(start, start + MAX_LEARNER_BATCH_EVENTS)) });
       expect(response.rejected_reasons_sample).toEqual([]);
     }
-    const rows = await server.db.rows<{ event_type: string }>(sql`select event_type from events where user_id = ${learner}::uuid`);
+    const rows = await server.db.rows<{ event_type: string }>(sql`select event_type from events where user_id = ${learner}::uuid and source = 'web'`);
     expect(rows.map((r) => r.event_type).sort()).toEqual([...clientEventTypes].sort());
   });
 
