@@ -12,12 +12,9 @@
  *
  * admin.live is a subscription (a polling stream), so it is not timed here.
  */
-import { createDb, type Database } from "@chronicle/db";
-import { createTestDb } from "@chronicle/db/testing";
+import type { Database } from "@chronicle/db";
+import { onEachDatabase } from "./on-each-database.ts";
 import { sql } from "drizzle-orm";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createTokenVerifier } from "../src/auth/verify-token.ts";
 import type { Context, ServerDeps } from "../src/context.ts";
@@ -136,19 +133,4 @@ async function bench(label: string, db: Database): Promise<void> {
   await projections.stop();
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "chronicle-bench-admin-"));
-try {
-  const pglite = await createDb({ kind: "pglite", dataDir });
-  await bench("pglite", pglite);
-  await pglite.close();
-  if (process.env.DATABASE_URL) {
-    const postgres = await createTestDb("postgres");
-    await bench("postgres", postgres);
-    await postgres.close();
-  } else {
-    console.log("postgres skipped: set DATABASE_URL to measure PostgreSQL too");
-  }
-} finally {
-  if (process.env.BENCH_KEEP === "1") console.log(`pglite data kept in ${dataDir} (open it with createDb({ kind: "pglite", dataDir }))`);
-  else rmSync(dataDir, { recursive: true, force: true });
-}
+await onEachDatabase("admin", bench);

@@ -7,11 +7,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:ingest
  *   BENCH_BATCHES=400 BENCH_CONCURRENCY=8 npm run bench:ingest
  */
-import { createDb, type Database } from "@chronicle/db";
-import { createTestDb } from "@chronicle/db/testing";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { Database } from "@chronicle/db";
+import { onEachDatabase } from "./on-each-database.ts";
 import { performance } from "node:perf_hooks";
 import { createTokenVerifier } from "../src/auth/verify-token.ts";
 import { loadEnv } from "../src/env.ts";
@@ -71,18 +68,4 @@ async function bench(label: string, db: Database): Promise<void> {
   await projections.stop();
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "chronicle-bench-"));
-try {
-  const pglite = await createDb({ kind: "pglite", dataDir });
-  await bench("pglite", pglite);
-  await pglite.close();
-  if (process.env.DATABASE_URL) {
-    const postgres = await createTestDb("postgres");
-    await bench("postgres", postgres);
-    await postgres.close();
-  } else {
-    console.log("postgres   skipped: set DATABASE_URL to measure PostgreSQL too");
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+await onEachDatabase("ingest", bench);

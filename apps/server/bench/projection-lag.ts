@@ -8,12 +8,9 @@
  *   BENCH_RATE=1000 BENCH_SECONDS=30 npm run bench:lag
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:lag
  */
-import { createDb, type Database } from "@chronicle/db";
-import { createTestDb } from "@chronicle/db/testing";
+import type { Database } from "@chronicle/db";
+import { onEachDatabase } from "./on-each-database.ts";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { signDevToken } from "../src/auth/sign-dev-token.ts";
@@ -99,18 +96,4 @@ async function bench(label: string, db: Database): Promise<void> {
   await projections.stop();
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "chronicle-lag-"));
-try {
-  const pglite = await createDb({ kind: "pglite", dataDir });
-  await bench("pglite", pglite);
-  await pglite.close();
-  if (process.env.DATABASE_URL) {
-    const postgres = await createTestDb("postgres");
-    await bench("postgres", postgres);
-    await postgres.close();
-  } else {
-    console.log("postgres  skipped: set DATABASE_URL to measure PostgreSQL too");
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+await onEachDatabase("lag", bench);
