@@ -52,14 +52,18 @@ function pauseEvent(id = randomUUID()): NewEvent {
  */
 async function appendVisible(db: Database, events: NewEvent[]): Promise<void> {
   await appendEvents(db.orm, events);
-  const ids = JSON.stringify(events.map((e) => e.id));
+  await waitBelowHorizon(db, events.map((e) => e.id));
+}
+
+async function waitBelowHorizon(db: Database, eventIds: string[]): Promise<void> {
+  const ids = JSON.stringify(eventIds);
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const [row] = await db.rows<{ n: number }>(
       sql`select count(*)::int as n from events
            where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
              and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
     );
-    if (row!.n === events.length) return;
+    if (row!.n === eventIds.length) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("appended events never fell below the projection horizon");
@@ -149,6 +153,7 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
 
     releaseEarly();
     await writerA;
+    await waitBelowHorizon(db, [early.id, late.id]);
     await catchUp(db, probe());
     expect(await seen(db)).toEqual([early.id, late.id].sort());
   });
