@@ -17,7 +17,7 @@ export function ProjectionLagTable({ lags }: { lags: readonly ProjectionLag[] })
       pageSize={25}
       columns={[
         { key: "name", header: "Projection", cell: (lag) => lag.name, sortValue: (lag) => lag.name },
-        { key: "pending", header: "Pending events", cell: (lag) => formatCount(lag.pendingEvents), sortValue: (lag) => lag.pendingEvents, isNumeric: true },
+        { key: "pending", header: "Pending events", cell: (lag) => `${formatCount(lag.pendingEvents)}${lag.pendingCapped ? "+" : ""}`, sortValue: (lag) => lag.pendingEvents, isNumeric: true },
         { key: "lag", header: "Lag (s)", cell: (lag) => formatDecimal(lag.lagSeconds), sortValue: (lag) => lag.lagSeconds, isNumeric: true },
         { key: "applied", header: "Events applied", cell: (lag) => formatCount(lag.eventsApplied), sortValue: (lag) => lag.eventsApplied, isNumeric: true },
       ]}

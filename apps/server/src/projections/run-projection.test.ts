@@ -1,5 +1,5 @@
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
-import { appendEvents, type Database, type NewEvent, type Transaction } from "@chronicle/db";
+import { appendEvents, type Database, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { pgTable, text } from "drizzle-orm/pg-core";
 import { randomUUID } from "node:crypto";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoggedEvent, Projection } from "./projection.ts";
 import { rebuildAggregates } from "./rebuild-aggregates.ts";
 import { catchUp, runProjectionOnce } from "./run-projection.ts";
+import { appendVisible, pauseEvent, waitBelowHorizon } from "./testing/log-fixtures.ts";
 
 // A probe projection that records, in its own table, every event id it was given.
 const seenEvents = pgTable("probe_seen_events", { eventId: text("event_id").primaryKey() });
@@ -24,49 +25,6 @@ function probe(failOn?: string): Projection {
       }
     },
   };
-}
-
-function pauseEvent(id = randomUUID()): NewEvent {
-  return {
-    id,
-    event_version: 1,
-    event_type: "PAUSE_BLUR",
-    family: "exam",
-    event_ts: new Date().toISOString(),
-    client_ts: null,
-    seq: null,
-    session_id: randomUUID(),
-    user_id: randomUUID(),
-    question_id: null,
-    source: "web",
-    payload_json: { state: "blur" },
-    content_hash: "h",
-    batch_id: null,
-  };
-}
-
-/**
- * On a shared PostgreSQL server the horizon is cluster-wide: another suite's open
- * transaction (in another database) holds it back for a moment. Wait until the appended
- * events are below it, as the runner would on its next tick.
- */
-async function appendVisible(db: Database, events: NewEvent[]): Promise<void> {
-  await appendEvents(db.orm, events);
-  await waitBelowHorizon(db, events.map((e) => e.id));
-}
-
-async function waitBelowHorizon(db: Database, eventIds: string[]): Promise<void> {
-  const ids = JSON.stringify(eventIds);
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const [row] = await db.rows<{ n: number }>(
-      sql`select count(*)::int as n from events
-           where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
-             and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
-    );
-    if (row!.n === eventIds.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("appended events never fell below the projection horizon");
 }
 
 async function seen(db: Database): Promise<string[]> {

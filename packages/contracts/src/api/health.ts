@@ -2,7 +2,10 @@ import { z } from "zod";
 
 export const projectionLag = z.object({
   name: z.string(),
+  /** Counted up to a cap (see pendingCapped), so a far-behind projection stays cheap to report. */
   pendingEvents: z.int(),
+  /** True when more events are pending than pendingEvents says. */
+  pendingCapped: z.boolean(),
   lagSeconds: z.number(),
   eventsApplied: z.int(),
 });

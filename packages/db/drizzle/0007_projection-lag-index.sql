@@ -1,0 +1,1 @@
+CREATE INDEX "events_event_type_tx_id_ingest_seq_idx" ON "events" USING btree ("event_type","tx_id","ingest_seq");
