@@ -1,38 +1,49 @@
 import type { AdminLiveEvent } from "@chronicle/contracts";
 import { rowsOf, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
+import type { LogPosition } from "../projections/read-log.ts";
 import { utcIso } from "../projections/sql-utc-iso.ts";
 
 export const LIVE_POLL_MS = 500;
 export const LIVE_MAX_PER_POLL = 200;
-/**
- * ingest_seq is taken at insert time but becomes visible at commit, so a slow transaction can
- * commit a lower ingest_seq after a higher one was streamed. Rows are streamed only once they
- * are this old (received_at is the writing transaction's start), which covers ingest
- * transactions that take up to this long; the cost is that much latency on the live view.
- */
-export const LIVE_COMMIT_GRACE_MS = 1000;
 
-/**
- * The next events after `afterIngestSeq`, in ingest order, from the events ingest_seq unique
- * index: the prefix of rows older than the grace, so a younger row is never skipped over.
- */
-export async function readLiveEvents(executor: Executor, afterIngestSeq: number): Promise<AdminLiveEvent[]> {
-  const rows = await rowsOf<Omit<AdminLiveEvent, "ingestSeq"> & { ingestSeq: string; settled: boolean }>(
-    executor,
-    sql`select e.id::text as id, e.ingest_seq::text as "ingestSeq", e.event_type as type, e.family, e.user_id::text as "userId",
-               e.session_id::text as "sessionId", ${utcIso(sql`e.event_ts`)} as "eventTs",
-               e.received_at < now() - ${`${LIVE_COMMIT_GRACE_MS} milliseconds`}::interval as settled
-          from events e
-         where e.ingest_seq > ${afterIngestSeq}::bigint
-         order by e.ingest_seq limit ${LIVE_MAX_PER_POLL}`,
-  );
-  const young = rows.findIndex((row) => !row.settled);
-  return rows.slice(0, young === -1 ? rows.length : young).map(({ settled: _settled, ...row }) => ({ ...row, ingestSeq: Number(row.ingestSeq) }));
+export interface LiveEvent extends AdminLiveEvent {
+  /** Where the stream stands after this event; the SSE id a reconnecting client sends back. */
+  position: LogPosition;
 }
 
-/** Where a new stream starts: after the newest event, so only events arriving from now on are sent. */
-export async function readLatestIngestSeq(executor: Executor): Promise<number> {
-  const [row] = await rowsOf<{ seq: string | null }>(executor, sql`select max(ingest_seq)::text as seq from events`);
-  return Number(row?.seq ?? 0);
+/**
+ * The next events after `after`, in the order the projections read the log: (tx_id, ingest_seq)
+ * below the oldest running transaction. ingest_seq alone is taken at insert and becomes visible
+ * at commit, so a slow writer could commit a lower one after a higher one was streamed; below
+ * the horizon every writer has finished, so an event is never skipped however long its
+ * transaction took.
+ */
+export async function readLiveEvents(executor: Executor, after: LogPosition): Promise<LiveEvent[]> {
+  const rows = await rowsOf<Omit<AdminLiveEvent, "ingestSeq"> & { ingestSeq: string; txId: string }>(
+    executor,
+    sql`select e.id::text as id, e.ingest_seq::text as "ingestSeq", e.tx_id::text as "txId", e.event_type as type, e.family,
+               e.user_id::text as "userId", e.session_id::text as "sessionId", ${utcIso(sql`e.event_ts`)} as "eventTs"
+          from events e
+         where (e.tx_id, e.ingest_seq) > (${after.txId}::bigint, ${after.ingestSeq}::bigint)
+           and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+         order by e.tx_id, e.ingest_seq limit ${LIVE_MAX_PER_POLL}`,
+  );
+  return rows.map(({ txId, ...row }) => {
+    const ingestSeq = Number(row.ingestSeq);
+    return { ...row, ingestSeq, position: { txId: Number(txId), ingestSeq } };
+  });
+}
+
+/** A stream position as an SSE event id: "<tx_id>.<ingest_seq>". */
+export function formatLivePosition(position: LogPosition): string {
+  return `${position.txId}.${position.ingestSeq}`;
+}
+
+/** The position in an SSE id this stream sent, or null when it is not one. */
+export function parseLivePosition(id: string): LogPosition | null {
+  const match = /^(\d{1,19})\.(\d{1,19})$/.exec(id);
+  if (!match) return null;
+  const [txId, ingestSeq] = [Number(match[1]), Number(match[2])];
+  return Number.isSafeInteger(txId) && Number.isSafeInteger(ingestSeq) ? { txId, ingestSeq } : null;
 }

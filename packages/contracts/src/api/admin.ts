@@ -248,7 +248,8 @@ export type AdminQuarantineOutput = z.infer<typeof adminQuarantineOutput>;
 
 // ---------------------------------------------------------------- live stream
 
-export const adminLiveInput = z.strictObject({ lastEventId: z.string().max(20).nullish() }).default({});
+/** lastEventId is the SSE id of the last event a client saw ("<tx_id>.<ingest_seq>"). */
+export const adminLiveInput = z.strictObject({ lastEventId: z.string().max(40).nullish() }).default({});
 export const adminLiveEvent = z.object({
   id: z.uuid(),
   ingestSeq: z.int(),

@@ -79,7 +79,7 @@ describe.each(databaseTargets())("admin.live over HTTP on %s", (driver) => {
     const [delivered] = await collect(stream, 1);
     first.abort();
     expect(delivered?.data).toMatchObject({ id: blur.id, type: "PAUSE_BLUR", family: "exam", userId: learner, sessionId });
-    expect(delivered!.id).toMatch(/^\d+$/);
+    expect(delivered!.id).toMatch(/^\d+\.\d+$/);
 
     // While disconnected, two more events arrive; the resumed stream sends exactly those.
     const missed = [clientEvent("PAUSE_BLUR", sessionId, { payload: { state: "focus" } }), clientEvent("NAVIGATE_NEXT", sessionId)];
@@ -89,7 +89,7 @@ describe.each(databaseTargets())("admin.live over HTTP on %s", (driver) => {
     const replay = await collect(resumed, 3, 3500);
     second.abort();
     expect(replay.map((m) => m.data.id)).toEqual(missed.map((e) => e.id));
-    expect(Number(replay[0]!.id)).toBeGreaterThan(Number(delivered!.id));
+    expect(replay.map((m) => m.id)).not.toContain(delivered!.id);
   });
 
   it("refuses a learner's token before streaming anything", async () => {

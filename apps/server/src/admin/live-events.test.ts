@@ -1,0 +1,82 @@
+import { appendEvents, type Database } from "@chronicle/db";
+import { createTestDb, databaseTargets } from "@chronicle/db/testing";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readLogHead } from "../projections/log-head.ts";
+import { appendVisible, pauseEvent, waitBelowHorizon } from "../projections/testing/log-fixtures.ts";
+import { formatLivePosition, parseLivePosition, readLiveEvents } from "./live-events.ts";
+
+describe("live stream positions", () => {
+  it("round-trips a position through the SSE id and refuses ids the stream never sent", () => {
+    const position = { txId: 7_301_245, ingestSeq: 1_000_001 };
+    expect(parseLivePosition(formatLivePosition(position))).toEqual(position);
+    for (const bad of ["", "12", "a.b", "1.2.3", "-1.2", "99999999999999999999.1"]) expect(parseLivePosition(bad)).toBeNull();
+  });
+});
+
+describe.each(databaseTargets())("reading the live stream on %s", (driver) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("sends the events after a position in log order, each position moving forward", async () => {
+    const start = await readLogHead(db.orm);
+    const events = [pauseEvent(), pauseEvent(), pauseEvent()];
+    await appendVisible(db, events);
+    const live = await readLiveEvents(db.orm, start);
+    expect(live.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(live[0]).toMatchObject({ type: "PAUSE_BLUR", family: "exam", userId: events[0]!.user_id, sessionId: events[0]!.session_id });
+    expect(await readLiveEvents(db.orm, live[1]!.position)).toEqual([live[2]]);
+    expect(await readLiveEvents(db.orm, live[2]!.position)).toEqual([]);
+  });
+});
+
+describe.runIf(databaseTargets().includes("postgres"))("the live stream with concurrent writers on PostgreSQL", () => {
+  let db: Database;
+  let otherConnection: postgres.Sql;
+  beforeAll(async () => {
+    db = await createTestDb("postgres");
+    const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
+    const address = new URL(process.env.DATABASE_URL!);
+    address.pathname = `/${current!.name}`;
+    otherConnection = postgres(address.toString(), { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await otherConnection?.end({ timeout: 5 });
+    await db?.close();
+  });
+
+  it("never skips an event whose transaction commits after a later one was stored", async () => {
+    const start = await readLogHead(db.orm);
+    const [early, late] = [pauseEvent(), pauseEvent()];
+    let releaseEarly!: () => void;
+    const earlyMayCommit = new Promise<void>((resolve) => (releaseEarly = resolve));
+    let earlyInserted!: () => void;
+    const earlyHasInserted = new Promise<void>((resolve) => (earlyInserted = resolve));
+    // Writer A takes the lower ingest_seq and holds its transaction open; writer B commits first.
+    const writerA = otherConnection.begin(async (tx) => {
+      await tx.unsafe(
+        `insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
+         values ($1, 1, 'PAUSE_BLUR', 'exam', now(), $2, $3, '{"state":"blur"}', 'h')`,
+        [early.id, early.session_id, early.user_id],
+      );
+      earlyInserted();
+      await earlyMayCommit;
+    });
+    await earlyHasInserted;
+    await appendEvents(db.orm, [late]);
+
+    // B is stored, but sending it now would move the stream past A for good.
+    expect(await readLiveEvents(db.orm, start)).toEqual([]);
+
+    releaseEarly();
+    await writerA;
+    await waitBelowHorizon(db, [early.id, late.id]);
+    expect((await readLiveEvents(db.orm, start)).map((e) => e.id)).toEqual([early.id, late.id]);
+  });
+});
