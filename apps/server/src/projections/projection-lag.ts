@@ -34,7 +34,10 @@ export async function measureProjectionLag(executor: Executor, projections: read
           pending as (
             select 1 from types, cp, lateral (
               select 1 from events e
-               where e.event_type = types.event_type and (e.tx_id, e.ingest_seq) > (cp.tx, cp.seq)) as per_type
+               where e.event_type = types.event_type and (e.tx_id, e.ingest_seq) > (cp.tx, cp.seq)
+               -- The inner limit keeps this a per-type probe of the index: without it the
+               -- planner flattens the lateral into one join and scans the whole log.
+               limit ${cap + 1}) as per_type
             limit ${cap + 1}),
           oldest as (
             select first.received_at from types, cp, lateral (
