@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { SignInPanel } from "./auth/sign-in-panel.tsx";
-import { useIsSignedIn } from "./auth/use-is-signed-in.ts";
+import { useIsSignedIn } from "@chronicle/client/react";
+import { tokenStore } from "./auth/token-store.ts";
 import { useRoute } from "./routing/use-route.ts";
 import { LoadingNote } from "./ui/loading-note.tsx";
 import { NotFoundPage } from "./ui/not-found-page.tsx";
@@ -44,7 +45,7 @@ function CurrentPage() {
 
 /** Picks the page the address names; every page needs a signed-in admin. */
 export function AdminPages() {
-  const isSignedIn = useIsSignedIn();
+  const isSignedIn = useIsSignedIn(tokenStore);
   if (!isSignedIn) return <SignInPanel />;
   return (
     <Suspense fallback={<LoadingNote label="Loading the page…" />}>

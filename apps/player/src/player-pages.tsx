@@ -1,4 +1,5 @@
-import { useIsSignedIn } from "./auth/use-is-signed-in.ts";
+import { useIsSignedIn } from "@chronicle/client/react";
+import { tokenStore } from "./auth/token-store.ts";
 import { SignInPanel } from "./auth/sign-in-panel.tsx";
 import { ReviewPage } from "./review/review-page.tsx";
 import { useRoute } from "./routing/use-route.ts";
@@ -9,7 +10,7 @@ import { NotFoundPage } from "./ui/not-found-page.tsx";
 /** Picks the page the address names; every page needs a signed-in learner. */
 export function PlayerPages() {
   const route = useRoute();
-  const isSignedIn = useIsSignedIn();
+  const isSignedIn = useIsSignedIn(tokenStore);
   if (!isSignedIn) return <SignInPanel />;
   switch (route.page) {
     case "start":

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { FriendlyError } from "../ui/friendly-error.tsx";
-import { signInAsDemoAdmin } from "./sign-in-as-demo-admin.ts";
+import { signInWithDevToken } from "@chronicle/client/auth";
+import { tokenStore } from "./token-store.ts";
 
 /** Shown until an admin is signed in; development servers sign in the demo admin in one click. */
 export function SignInPanel() {
@@ -11,7 +12,7 @@ export function SignInPanel() {
     setIsSigningIn(true);
     setError(null);
     try {
-      await signInAsDemoAdmin();
+      await signInWithDevToken("admin", tokenStore);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "Signing in failed; try again.");
       setIsSigningIn(false);

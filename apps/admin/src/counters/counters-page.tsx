@@ -1,5 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
@@ -11,7 +10,7 @@ import { DaysToggle, type CounterWindow } from "./days-toggle.tsx";
 export function CountersPage() {
   const [params, setParams] = useSearchParams();
   const days: CounterWindow = params.get("days") === "30" ? 30 : 7;
-  const summary = useQuery({ queryKey: ["admin.counters", days], queryFn: () => adminApi.admin.counters.query({ days }) });
+  const summary = trpc.admin.counters.useQuery({ days });
 
   return (
     <>

@@ -1,5 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { paths } from "../routing/routes.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { AppLink } from "../ui/app-link.tsx";
@@ -15,7 +14,7 @@ export function GamePage() {
   const [params, setParams] = useSearchParams();
   const studentId = params.get("studentId") ?? undefined;
   const input = { ...(studentId ? { studentId } : {}) };
-  const game = useQuery({ queryKey: ["admin.game", input], queryFn: () => adminApi.admin.game.query(input) });
+  const game = trpc.admin.game.useQuery(input);
 
   return (
     <>

@@ -1,10 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { skipToken } from "@tanstack/react-query";
+import { trpc } from "../api/admin-api.ts";
 
 export function useLearner(userId: string | null) {
-  return useQuery({
-    queryKey: ["admin.learner", userId],
-    queryFn: () => adminApi.admin.learner.query({ userId: userId! }),
-    enabled: userId !== null,
-  });
+  return trpc.admin.learner.useQuery(userId === null ? skipToken : { userId });
 }

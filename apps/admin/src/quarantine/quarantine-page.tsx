@@ -1,6 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { EmptyState } from "../ui/empty-state.tsx";
 import { formatTime } from "../ui/format.ts";
@@ -14,7 +13,7 @@ export function QuarantinePage() {
   const [params, setParams] = useSearchParams();
   const requested = Number(params.get("days"));
   const windowDays = (windows as readonly number[]).includes(requested) ? requested : DEFAULT_WINDOW_DAYS;
-  const quarantine = useQuery({ queryKey: ["admin.quarantine", windowDays], queryFn: () => adminApi.admin.quarantine.query({ windowDays, limit: 50 }) });
+  const quarantine = trpc.admin.quarantine.useQuery({ windowDays, limit: 50 });
   const selectId = useId();
 
   return (

@@ -1,5 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { paths } from "../routing/routes.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { formatCount, formatPercent } from "../ui/format.ts";
@@ -10,10 +9,7 @@ import { StatTile } from "../ui/stat-tile.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
 export function SessionTimelinePage({ sessionId }: { sessionId: string }) {
-  const timeline = useQuery({
-    queryKey: ["admin.sessionTimeline", sessionId],
-    queryFn: () => adminApi.admin.sessionTimeline.query({ sessionId }),
-  });
+  const timeline = trpc.admin.sessionTimeline.useQuery({ sessionId });
   const learnerId = timeline.data?.events[0]?.userId;
 
   return (

@@ -1,5 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { AnswerChanges } from "./answer-changes.tsx";
@@ -8,7 +7,7 @@ import { MasteryDistributionChart } from "./mastery-distribution-chart.tsx";
 import { TopicDailyChart } from "./topic-daily-chart.tsx";
 
 export function TopicDetails({ topicId }: { topicId: string }) {
-  const topic = useQuery({ queryKey: ["admin.topic", topicId], queryFn: () => adminApi.admin.topic.query({ topicId }) });
+  const topic = trpc.admin.topic.useQuery({ topicId });
   return (
     <QueryView query={topic} what="the topic">
       {(data) => (

@@ -1,5 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { adminApi } from "../api/admin-api.ts";
+import { trpc } from "../api/admin-api.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
@@ -9,7 +8,7 @@ import { TopicListTable } from "./topic-list-table.tsx";
 export function TopicPage() {
   const [params] = useSearchParams();
   const topicId = params.get("topicId");
-  const topics = useQuery({ queryKey: ["admin.topics"], queryFn: () => adminApi.admin.topics.query() });
+  const topics = trpc.admin.topics.useQuery();
 
   return (
     <>

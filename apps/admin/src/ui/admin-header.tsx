@@ -1,12 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { tokenStore } from "../auth/token-store.ts";
-import { useIsSignedIn } from "../auth/use-is-signed-in.ts";
+import { useIsSignedIn } from "@chronicle/client/react";
 import { paths } from "../routing/routes.ts";
 import { AdminNav } from "./admin-nav.tsx";
 import { AppLink } from "./app-link.tsx";
 
 export function AdminHeader() {
-  const isSignedIn = useIsSignedIn();
+  const isSignedIn = useIsSignedIn(tokenStore);
   const queryClient = useQueryClient();
   const signOut = () => {
     tokenStore.clear();

@@ -1,10 +1,11 @@
-import { useIsSignedIn } from "../auth/use-is-signed-in.ts";
+import { useIsSignedIn } from "@chronicle/client/react";
+import { tokenStore } from "../auth/token-store.ts";
 import { ProfileStrip } from "../profile/profile-strip.tsx";
 import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
 
 export function PlayerHeader() {
-  const isSignedIn = useIsSignedIn();
+  const isSignedIn = useIsSignedIn(tokenStore);
   return (
     <header className="player-header">
       <a

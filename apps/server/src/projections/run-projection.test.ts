@@ -2,7 +2,6 @@ import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { appendEvents, type Database, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { pgTable, text } from "drizzle-orm/pg-core";
-import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoggedEvent, Projection } from "./projection.ts";

@@ -1,2 +1,3 @@
 export { TelemetryContext, TelemetryProvider } from "./telemetry-context.ts";
 export { useTelemetry, type SessionTelemetry } from "./use-telemetry.ts";
+export { useIsSignedIn } from "./use-is-signed-in.ts";

@@ -105,6 +105,8 @@ export const adminEventsInput = z.strictObject({
   /** Opaque: the nextCursor of the previous page. */
   cursor: z.string().max(200).nullish(),
   limit: z.int().min(1).max(MAX_EXPLORER_PAGE).default(50),
+  /** Sent by tRPC's infinite-query hooks. Pages only run forward (newest first, by cursor). */
+  direction: z.literal("forward").optional(),
 });
 export type AdminEventsInput = z.input<typeof adminEventsInput>;
 

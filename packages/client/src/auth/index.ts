@@ -1,0 +1,2 @@
+export { createTabTokenStore, type TabTokenStore } from "./tab-token-store.ts";
+export { signInWithDevToken, type DevSignInRole } from "./sign-in-with-dev-token.ts";
