@@ -9,6 +9,7 @@
  *   BENCH_EVENTS=200000 npm run bench:admin
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:admin
  *   BENCH_KEEP=1 npm run bench:admin          # keep the PGlite folder to EXPLAIN ANALYZE a slow query
+ *   BENCH_DATABASES=postgres DATABASE_URL=… npm run bench:admin   # one database only
  *
  * admin.live is a subscription (a polling stream), so it is not timed here.
  */
