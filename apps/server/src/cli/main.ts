@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadEnv } from "../env.ts";
+import { eraseCommand } from "./erase-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { rebuildCommand } from "./rebuild-command.ts";
 import { seedCommand } from "./seed-command.ts";
@@ -22,6 +23,9 @@ Commands:
                                 real ingest time.
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
+  erase --learner <uuid> --reason <text> [--actor <who>]
+                                erase one learner (GDPR): their events and every aggregate row naming
+                                them, in one transaction, recorded in purge_audit with actor and reason
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in
 CHRONICLE_DATA_DIR (default ./.chronicle).`;
@@ -47,6 +51,9 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: "string" },
       "bad-rate": { type: "string" },
       concurrency: { type: "string" },
+      learner: { type: "string" },
+      reason: { type: "string" },
+      actor: { type: "string" },
     },
   });
   const env = loadEnv();
@@ -63,6 +70,8 @@ async function main(argv: string[]): Promise<void> {
       return simulateCommand(env, values);
     case "token":
       return tokenCommand(env, values);
+    case "erase":
+      return eraseCommand(env, values);
     default:
       throw new Error(`Unknown command '${command}'; run \`chronicle help\` to see the commands.`);
   }

@@ -1,0 +1,65 @@
+import { appendEvents, createDb } from "@chronicle/db";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pauseEvent } from "../projections/testing/log-fixtures.ts";
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, "../../bin/chronicle.mjs");
+
+/** Runs the real CLI on an embedded database folder; resolves with its output and exit code. */
+async function chronicle(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, CHRONICLE_DATA_DIR: dataDir, NODE_ENV: "development" };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("chronicle erase", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "chronicle-erase-cli-"));
+  const learner = randomUUID();
+  const other = randomUUID();
+  beforeAll(async () => {
+    const db = await createDb({ kind: "pglite", dataDir });
+    await appendEvents(db.orm, [pauseEvent({ user_id: learner }), pauseEvent({ user_id: learner }), pauseEvent({ user_id: other })]);
+    await db.close();
+  }, 60_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("erases the learner's events, says what it removed, and leaves the audit row", async () => {
+    const result = await chronicle(dataDir, "erase", "--learner", learner, "--reason", "GDPR request 7", "--actor", "dpo");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`erased learner ${learner}`);
+    expect(result.stdout).toContain("2 events");
+
+    const db = await createDb({ kind: "pglite", dataDir });
+    try {
+      const counts = await db.rows<{ user_id: string; n: number }>(sql`select user_id::text as user_id, count(*)::int as n from events group by user_id`);
+      expect(counts).toEqual([{ user_id: other, n: 1 }]);
+      const audit = await db.rows<{ actor: string; reason: string }>(sql`select actor, reason from purge_audit`);
+      expect(audit).toEqual([{ actor: "dpo", reason: "GDPR request 7" }]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  it("refuses a learner that is not a UUID, or no reason, in one sentence and with a failing exit code", async () => {
+    const notUuid = await chronicle(dataDir, "erase", "--learner", "alice", "--reason", "GDPR");
+    expect(notUuid.code).toBe(1);
+    expect(notUuid.stderr.trim()).toBe("chronicle: --learner must be the learner's UUID (the sub of their token).");
+    const noReason = await chronicle(dataDir, "erase", "--learner", other);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toMatch(/--reason is required/);
+  }, 60_000);
+});
