@@ -25,17 +25,22 @@ async function countRows(db: Database, learner: string, others = false): Promise
   return counts;
 }
 
+async function counterTotals(db: Database): Promise<{ event: string; total: number }[]> {
+  return db.rows(sql`select event, sum(total)::int as total from counter_daily_totals group by event order by event`);
+}
+
 describe.each(databaseTargets())("erasing a learner on %s", (driver) => {
   let db: Database;
   let learner: string;
   beforeAll(async () => {
     db = await createTestDb(driver);
     await bulkLoad(db, { events: 3000, days: 3, seed: 11, badRate: 0.05 });
-    // The learner with the widest footprint: exams, game features and rejected events.
+    // The learner with the widest footprint: exams, game features, counters and rejected events.
     const [row] = await db.rows<{ id: string }>(
       sql`select t.user_id::text as id from test_sessions t
             join behavioral_features f on f.student_id = t.user_id
             join quarantined_events q on q.user_id = t.user_id
+            join counter_events c on c.viewer_id = t.user_id
            group by t.user_id order by count(*) desc limit 1`,
     );
     learner = row!.id;
@@ -47,6 +52,7 @@ describe.each(databaseTargets())("erasing a learner on %s", (driver) => {
   it("removes every row that names the learner, leaves everyone else's, and records who erased them and why", async () => {
     const before = await countRows(db, learner);
     const othersBefore = await countRows(db, learner, true);
+    const totalsBefore = await counterTotals(db);
     const [nilBefore] = await db.rows<{ n: number }>(sql`select count(*)::int as n from ingest_batches where user_id = ${ERASED_USER_ID}::uuid`);
     expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
 
@@ -57,6 +63,8 @@ describe.each(databaseTargets())("erasing a learner on %s", (driver) => {
     expect(await countRows(db, learner, true)).toEqual(othersBefore);
     const [nilAfter] = await db.rows<{ n: number }>(sql`select count(*)::int as n from ingest_batches where user_id = ${ERASED_USER_ID}::uuid`);
     expect(nilAfter!.n - nilBefore!.n).toBe(before.ingest_batches);
+    // The counter dashboard's totals do not move: the learner's counts now belong to nobody.
+    expect(await counterTotals(db)).toEqual(totalsBefore);
     const audit = await db.rows<{ actor: string; reason: string; events_deleted: number }>(
       sql`select actor, reason, events_deleted from purge_audit where user_id = ${learner}::uuid`,
     );
@@ -78,7 +86,7 @@ describe.each(databaseTargets())("erasing a learner on %s", (driver) => {
   it("knows what to do with every table that names a learner", async () => {
     const named = await db.rows<{ table_name: string }>(
       sql`select distinct table_name from information_schema.columns
-           where table_schema = 'public' and column_name in ('user_id', 'student_id') order by table_name`,
+           where table_schema = 'public' and column_name in ('user_id', 'student_id', 'viewer_id') order by table_name`,
     );
     const handled = new Set([...ERASED_ROWS.map((r) => r.table), ...Object.keys(KEPT_ON_ERASURE), "events"]);
     expect(named.map((r) => r.table_name).filter((table) => !handled.has(table))).toEqual([]);

@@ -7,9 +7,11 @@ export const ERASED_USER_ID = "00000000-0000-0000-0000-000000000000";
 
 /**
  * Every table that names a learner, and what erasure does to it. A table added with a
- * user_id or student_id column must be listed here or in KEPT_ON_ERASURE (a test checks).
+ * user_id, student_id or viewer_id column must be listed here or in KEPT_ON_ERASURE (a test checks).
  */
-export const ERASED_ROWS: readonly { table: string; column: string; action: "delete" | "pseudonymise" }[] = [
+type ErasureAction = "delete" | "pseudonymise" | "merge-into-erased";
+
+export const ERASED_ROWS: readonly { table: string; column: string; action: ErasureAction }[] = [
   { table: "test_session_questions", column: "session_id", action: "delete" },
   { table: "test_session_results", column: "user_id", action: "delete" },
   { table: "test_sessions", column: "user_id", action: "delete" },
@@ -27,6 +29,9 @@ export const ERASED_ROWS: readonly { table: string; column: string; action: "del
   { table: "sync_progress", column: "user_id", action: "delete" },
   { table: "sync_assessments", column: "user_id", action: "delete" },
   { table: "quarantined_events", column: "user_id", action: "delete" },
+  // Seed 004's counts: the raw rows go; the daily totals keep counting, under the erased id.
+  { table: "counter_events", column: "viewer_id", action: "delete" },
+  { table: "counter_daily_totals", column: "viewer_id", action: "merge-into-erased" },
   { table: "sessions", column: "user_id", action: "delete" },
   { table: "learners", column: "id", action: "delete" },
   // Batch metrics feed ingestion health; they keep their sizes and timings, not the learner.
@@ -70,7 +75,8 @@ export async function eraseLearner(db: Database, learnerId: string, audit: { act
   });
 }
 
-async function eraseFrom(tx: Executor, table: string, column: string, action: "delete" | "pseudonymise", learnerId: string): Promise<number> {
+async function eraseFrom(tx: Executor, table: string, column: string, action: ErasureAction, learnerId: string): Promise<number> {
+  if (action === "merge-into-erased") return mergeCounterTotals(tx, learnerId);
   const name = sql.identifier(table);
   const key = sql.identifier(column);
   // test_session_questions names no learner itself: it goes with the learner's test sessions.
@@ -83,5 +89,20 @@ async function eraseFrom(tx: Executor, table: string, column: string, action: "d
       ? sql`with gone as (delete from ${name} where ${matches} returning 1) select count(*)::int as n from gone`
       : sql`with renamed as (update ${name} set ${key} = ${ERASED_USER_ID}::uuid where ${matches} returning 1) select count(*)::int as n from renamed`;
   const [row] = await rowsOf<{ n: number }>(tx, statement);
+  return row?.n ?? 0;
+}
+
+/** The learner's daily counter totals are added to the erased id's, which may already hold some. */
+async function mergeCounterTotals(tx: Executor, learnerId: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    tx,
+    sql`with moved as (delete from counter_daily_totals where viewer_id = ${learnerId}::uuid returning event, day, total),
+             merged as (
+               insert into counter_daily_totals (viewer_id, event, day, total)
+               select ${ERASED_USER_ID}::uuid, event, day, total from moved
+               on conflict (viewer_id, event, day) do update set total = counter_daily_totals.total + excluded.total
+               returning 1)
+        select (select count(*)::int from moved) as n, (select count(*) from merged) as merged`,
+  );
   return row?.n ?? 0;
 }
