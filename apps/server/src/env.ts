@@ -7,6 +7,11 @@ const booleanFlag = z
   })
   .transform((value) => ["1", "true", "on", "yes"].includes(value));
 
+/** Days to keep something, or "forever". */
+const retentionDays = z.union([z.literal("forever"), z.coerce.number().int().min(1).max(36_500)], {
+  error: (issue) => `must be a whole number of days (1..36500) or "forever", got '${String(issue.input)}'`,
+});
+
 /** A fixed secret for development only; production refuses to start without its own. */
 export const DEV_JWT_SECRET = "chronicle-development-secret-do-not-use-in-production";
 
@@ -31,6 +36,17 @@ const envSchema = z.object({
   CHRONICLE_SYNC_CONFLICT_STRATEGY: conflictStrategy.default("last-write-wins"),
   /** Largest HTTP body, in bytes: 1000 events of at most 4 KB each, plus envelopes. */
   CHRONICLE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(6 * 1024 * 1024),
+  /**
+   * Retention of raw events per family, overriding the catalog's class (exam kept, study and
+   * sync 730 days, game 90); game features (1 year) and raw counter rows (30 days). Unset
+   * means the catalog's default; see privacy/retention-policy.ts.
+   */
+  CHRONICLE_RETAIN_EXAM_DAYS: retentionDays.optional(),
+  CHRONICLE_RETAIN_STUDY_DAYS: retentionDays.optional(),
+  CHRONICLE_RETAIN_GAME_DAYS: retentionDays.optional(),
+  CHRONICLE_RETAIN_SYNC_DAYS: retentionDays.optional(),
+  CHRONICLE_RETAIN_GAME_FEATURES_DAYS: retentionDays.optional(),
+  CHRONICLE_RETAIN_COUNTER_DAYS: retentionDays.optional(),
 });
 
 export type ServerEnv = z.output<typeof envSchema> & { jwtSecret: string | undefined };

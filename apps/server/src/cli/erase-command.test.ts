@@ -14,8 +14,9 @@ const bin = resolve(import.meta.dirname, "../../bin/chronicle.mjs");
 
 /** Runs the real CLI on an embedded database folder; resolves with its output and exit code. */
 async function chronicle(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, CHRONICLE_DATA_DIR: dataDir, NODE_ENV: "development" };
-  delete env.DATABASE_URL;
+  // Never the suite's PostgreSQL: this runs on the embedded database in dataDir.
+  const { DATABASE_URL: _postgres, ...inherited } = process.env;
+  const env = { ...inherited, CHRONICLE_DATA_DIR: dataDir, NODE_ENV: "development" };
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };

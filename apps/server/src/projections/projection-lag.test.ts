@@ -27,10 +27,11 @@ describe.each(databaseTargets())("projection lag on %s", (driver) => {
     const [behind] = await measureProjectionLag(db.orm, [pauseWatcher]);
     expect(behind).toMatchObject({ name: "pause-watcher", pendingEvents: 3, pendingCapped: false, eventsApplied: 0 });
     expect(behind!.lagSeconds).toBeGreaterThan(0);
+    expect(Date.parse(behind!.oldestPendingAt!)).toBeLessThan(Date.now());
 
     await catchUp(db, pauseWatcher);
     const [caughtUp] = await measureProjectionLag(db.orm, [pauseWatcher]);
-    expect(caughtUp).toEqual({ name: "pause-watcher", pendingEvents: 0, pendingCapped: false, lagSeconds: 0, eventsApplied: 3 });
+    expect(caughtUp).toEqual({ name: "pause-watcher", pendingEvents: 0, pendingCapped: false, lagSeconds: 0, oldestPendingAt: null, eventsApplied: 3 });
   });
 
   it("stops counting at the cap and says the figure is a lower bound", async () => {

@@ -1,6 +1,7 @@
 import { rowsOf, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
+import { utcIso } from "./sql-utc-iso.ts";
 
 export interface ProjectionLag {
   name: string;
@@ -10,6 +11,8 @@ export interface ProjectionLag {
   pendingCapped: boolean;
   /** Seconds since the oldest pending event was received; 0 when caught up. */
   lagSeconds: number;
+  /** When the oldest pending event was received (ISO, UTC); null when caught up. */
+  oldestPendingAt: string | null;
   eventsApplied: number;
 }
 
@@ -25,7 +28,7 @@ export const PENDING_COUNT_CAP = 10_000;
 export async function measureProjectionLag(executor: Executor, projections: readonly Projection[], cap = PENDING_COUNT_CAP): Promise<ProjectionLag[]> {
   const lags: ProjectionLag[] = [];
   for (const projection of projections) {
-    const [row] = await rowsOf<{ pending: number; oldest: number | null; applied: string | null }>(
+    const [row] = await rowsOf<{ pending: number; oldest: number | null; oldest_at: string | null; applied: string | null }>(
       executor,
       sql`with cp as (
             select coalesce(max(last_tx_id), 0) as tx, coalesce(max(last_ingest_seq), 0) as seq, max(events_applied) as applied
@@ -46,6 +49,7 @@ export async function measureProjectionLag(executor: Executor, projections: read
                order by e.tx_id, e.ingest_seq limit 1) as first)
           select (select count(*)::int from pending) as pending,
                  (select extract(epoch from now() - min(received_at))::float8 from oldest) as oldest,
+                 (select ${utcIso(sql`min(received_at)`)} from oldest) as oldest_at,
                  (select applied::text from cp) as applied`,
     );
     const pending = row?.pending ?? 0;
@@ -54,6 +58,7 @@ export async function measureProjectionLag(executor: Executor, projections: read
       pendingEvents: Math.min(pending, cap),
       pendingCapped: pending > cap,
       lagSeconds: Math.max(0, Math.round((row?.oldest ?? 0) * 1000) / 1000),
+      oldestPendingAt: row?.oldest_at ?? null,
       eventsApplied: Number(row?.applied ?? 0),
     });
   }

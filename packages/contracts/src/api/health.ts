@@ -7,6 +7,8 @@ export const projectionLag = z.object({
   /** True when more events are pending than pendingEvents says. */
   pendingCapped: z.boolean(),
   lagSeconds: z.number(),
+  /** When the oldest pending event was received (ISO, UTC); null when caught up. */
+  oldestPendingAt: z.string().nullable(),
   eventsApplied: z.int(),
 });
 export type ProjectionLag = z.infer<typeof projectionLag>;
