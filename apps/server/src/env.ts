@@ -8,8 +8,12 @@ const booleanFlag = z
   .transform((value) => ["1", "true", "on", "yes"].includes(value));
 
 /** Days to keep something, or "forever". */
-const retentionDays = z.union([z.literal("forever"), z.coerce.number().int().min(1).max(36_500)], {
-  error: (issue) => `must be a whole number of days (1..36500) or "forever", got '${String(issue.input)}'`,
+const retentionDays = z.string().transform((value, context) => {
+  if (value === "forever") return "forever" as const;
+  const days = Number(value);
+  if (/^\d+$/.test(value) && days >= 1 && days <= 36_500) return days;
+  context.addIssue({ code: "custom", message: `must be a whole number of days (1..36500) or "forever", got '${value}'` });
+  return z.NEVER;
 });
 
 /** A fixed secret for development only; production refuses to start without its own. */

@@ -1,30 +1,14 @@
 import { appendEvents, createDb } from "@chronicle/db";
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { runChronicle } from "./testing/run-cli.ts";
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, "../../bin/chronicle.mjs");
-
-/** Runs the real CLI on an embedded database folder; resolves with its output and exit code. */
-async function chronicle(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  // Never the suite's PostgreSQL: this runs on the embedded database in dataDir.
-  const { DATABASE_URL: _postgres, ...inherited } = process.env;
-  const env = { ...inherited, CHRONICLE_DATA_DIR: dataDir, NODE_ENV: "development" };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const chronicle = (dataDir: string, ...args: string[]) => runChronicle(dataDir, args);
 
 describe("chronicle erase", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "chronicle-erase-cli-"));

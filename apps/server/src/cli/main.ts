@@ -3,6 +3,7 @@ import { loadEnv } from "../env.ts";
 import { eraseCommand } from "./erase-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { rebuildCommand } from "./rebuild-command.ts";
+import { retentionCommand } from "./retention-command.ts";
 import { seedCommand } from "./seed-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { simulateCommand } from "./simulate-command.ts";
@@ -13,7 +14,8 @@ const usage = `Usage: chronicle <command> [options]
 Commands:
   serve                         apply migrations and serve the API (PORT, default 3000)
   migrate                       apply migrations to the database and exit
-  rebuild                       drop every aggregate and rebuild it from the event log
+  rebuild [--allow-partial]     drop every aggregate and rebuild it from the event log (refused once
+                                retention has purged events, unless --allow-partial)
   seed                          load the demo question bank (8 topics) into an empty database
   simulate --learners N --days D [--url http://127.0.0.1:3000] [--seed 1] [--bad-rate 0.02] [--concurrency 4]
                                 send realistic traffic of all five families to a running server over HTTP,
@@ -23,6 +25,10 @@ Commands:
                                 real ingest time.
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
+  retention [--dry-run]         delete raw data past its retention now (the server also does it hourly):
+                                study and sync events 730 days, game 90, game features 365, raw counter
+                                rows 30, exam events kept; CHRONICLE_RETAIN_<EXAM|STUDY|GAME|SYNC|
+                                GAME_FEATURES|COUNTER>_DAYS=<days>|forever overrides; audited, aggregates kept
   erase --learner <uuid> --reason <text> [--actor <who>]
                                 erase one learner (GDPR): their events and every aggregate row naming
                                 them, in one transaction, recorded in purge_audit with actor and reason
@@ -54,6 +60,8 @@ async function main(argv: string[]): Promise<void> {
       learner: { type: "string" },
       reason: { type: "string" },
       actor: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "allow-partial": { type: "boolean" },
     },
   });
   const env = loadEnv();
@@ -63,13 +71,15 @@ async function main(argv: string[]): Promise<void> {
     case "migrate":
       return migrateCommand(env);
     case "rebuild":
-      return rebuildCommand(env);
+      return rebuildCommand(env, values);
     case "seed":
       return seedCommand(env);
     case "simulate":
       return simulateCommand(env, values);
     case "token":
       return tokenCommand(env, values);
+    case "retention":
+      return retentionCommand(env, values);
     case "erase":
       return eraseCommand(env, values);
     default:

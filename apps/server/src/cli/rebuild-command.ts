@@ -1,13 +1,21 @@
 import type { ServerEnv } from "../env.ts";
+import { eventsPurgedByRetention } from "../privacy/purged-by-retention.ts";
 import { rebuildCounterRollups } from "../projections/counter-rollups.ts";
 import { rebuildAggregates } from "../projections/rebuild-aggregates.ts";
 import { allProjections } from "../projections/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Drops every aggregate and rebuilds it from the raw data: the event log, and counter_events for counter totals. */
-export async function rebuildCommand(env: ServerEnv): Promise<void> {
+export async function rebuildCommand(env: ServerEnv, values: Record<string, unknown> = {}): Promise<void> {
   const db = await openDatabase(env);
   try {
+    const purged = await eventsPurgedByRetention(db.orm);
+    if (purged.events > 0 && values["allow-partial"] !== true) {
+      throw new Error(
+        `Retention has purged ${purged.events} events (up to ${purged.latestCutoff}) that today's aggregates still count; ` +
+          "a rebuild would lose them. Pass --allow-partial to rebuild from the events that remain.",
+      );
+    }
     const started = Date.now();
     const applied = await rebuildAggregates(db, allProjections);
     for (const [name, count] of Object.entries(applied)) console.log(`[chronicle] ${name}: ${count} events applied`);

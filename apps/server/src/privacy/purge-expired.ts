@@ -2,7 +2,7 @@ import { eventFamilies, type EventFamily } from "@chronicle/contracts";
 import { rowsOf, type Database, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import type { Projection } from "../projections/projection.ts";
-import { measureProjectionLag } from "../projections/projection-lag.ts";
+import type { LogPosition } from "../projections/read-log.ts";
 import { retentionCutoff, type RetentionPolicy } from "./retention-policy.ts";
 
 export interface PurgeTarget {
@@ -25,19 +25,19 @@ export interface PurgeOptions {
  * The retention job: deletes what is older than the policy keeps, a whole UTC day at a time,
  * each target in its own transaction with a purge_audit row (events through
  * chronicle_purge_events(), the only way rows leave the log). Aggregates stay. Events a
- * projection has not applied yet are never purged: the cutoff stops at the oldest of them,
- * so an aggregate never misses an event because retention got there first.
+ * projection has not applied yet are never purged: only the log up to the lowest checkpoint
+ * of `projections` is touched, so an aggregate never misses an event because retention got
+ * there first.
  */
 export async function purgeExpired(db: Database, policy: RetentionPolicy, projections: readonly Projection[], now: Date, options: PurgeOptions): Promise<PurgeTarget[]> {
-  const oldestPending = (await measureProjectionLag(db.orm, projections)).map((lag) => lag.oldestPendingAt).filter((at): at is string => at !== null).sort()[0];
-  const notAfterPending = (cutoff: Date) => (oldestPending && Date.parse(oldestPending) < cutoff.getTime() ? new Date(oldestPending) : cutoff);
+  const applied = await appliedByEveryProjection(db.orm, projections);
   const done: PurgeTarget[] = [];
 
   for (const family of eventFamilies) {
     const keepDays = policy.events[family];
     if (keepDays === null) continue;
-    const cutoff = notAfterPending(retentionCutoff(now, keepDays)).toISOString();
-    const rows = options.dryRun ? await countEventsBefore(db.orm, family, cutoff) : await purgeEventsBefore(db, family, cutoff, keepDays, options.actor);
+    const cutoff = retentionCutoff(now, keepDays).toISOString();
+    const rows = options.dryRun ? await countEventsBefore(db.orm, family, cutoff, applied) : await purgeEventsBefore(db, family, cutoff, applied, keepDays, options.actor);
     done.push({ what: `${family} events`, keepDays, cutoff, rows });
   }
   if (policy.gameFeatures !== null) {
@@ -57,15 +57,41 @@ export async function purgeExpired(db: Database, policy: RetentionPolicy, projec
   return done;
 }
 
-async function countEventsBefore(executor: Executor, family: EventFamily, cutoff: string): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(executor, sql`select count(*)::int as n from events where family = ${family} and event_ts < ${cutoff}::timestamptz`);
+/**
+ * The log position every given projection has applied: the lowest checkpoint (checkpoints
+ * move to the log head once caught up, so this is close to the head). A projection that has
+ * never run holds it at the start, and then no event is old enough to go.
+ */
+async function appliedByEveryProjection(executor: Executor, projections: readonly Projection[]): Promise<LogPosition> {
+  const names = JSON.stringify(projections.map((projection) => projection.name));
+  const [row] = await rowsOf<{ tx_id: string; ingest_seq: string; missing: number }>(
+    executor,
+    sql`with wanted as (select value as name from jsonb_array_elements_text(${names}::jsonb))
+        select c.last_tx_id::text as tx_id, c.last_ingest_seq::text as ingest_seq,
+               (select count(*)::int from wanted where name not in (select name from projection_checkpoints)) as missing
+          from projection_checkpoints c where c.name in (select name from wanted)
+         order by c.last_tx_id, c.last_ingest_seq limit 1`,
+  );
+  if (!row || row.missing > 0) return { txId: 0, ingestSeq: 0 };
+  return { txId: Number(row.tx_id), ingestSeq: Number(row.ingest_seq) };
+}
+
+const olderThan = (family: EventFamily, cutoff: string, applied: LogPosition) =>
+  sql`family = ${family} and event_ts < ${cutoff}::timestamptz and (tx_id, ingest_seq) <= (${applied.txId}::bigint, ${applied.ingestSeq}::bigint)`;
+
+async function countEventsBefore(executor: Executor, family: EventFamily, cutoff: string, applied: LogPosition): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(executor, sql`select count(*)::int as n from events where ${olderThan(family, cutoff, applied)}`);
   return row?.n ?? 0;
 }
 
-async function purgeEventsBefore(db: Database, family: EventFamily, cutoff: string, keepDays: number, actor: string): Promise<number> {
+async function purgeEventsBefore(db: Database, family: EventFamily, cutoff: string, applied: LogPosition, keepDays: number, actor: string): Promise<number> {
+  // Most hourly runs find nothing: only an actual purge earns an audit row.
+  const [due] = await rowsOf<{ any: boolean }>(db.orm, sql`select exists (select 1 from events where ${olderThan(family, cutoff, applied)}) as any`);
+  if (!due?.any) return 0;
   const [row] = await rowsOf<{ deleted: number }>(
     db.orm,
-    sql`select chronicle_purge_events(${actor}, ${`retention: ${family} events are kept ${keepDays} days`}, null, ${family}, ${cutoff}::timestamptz) as deleted`,
+    sql`select chronicle_purge_events(${actor}, ${`retention: ${family} events are kept ${keepDays} days`}, null, ${family}, ${cutoff}::timestamptz,
+                                      ${applied.txId}::bigint, ${applied.ingestSeq}::bigint) as deleted`,
   );
   return Number(row?.deleted ?? 0);
 }
@@ -90,6 +116,7 @@ async function deleteAudited(db: Database, options: PurgeOptions, what: string, 
       const [row] = await rowsOf<{ n: number }>(tx, sql`with gone as (delete ${older(aged)} returning 1) select count(*)::int as n from gone`);
       rows += row?.n ?? 0;
     }
+    if (rows === 0) return 0;
     await tx.execute(sql`
       insert into purge_audit (actor, reason, user_id, family, cutoff, events_deleted)
       values (${options.actor}, ${`retention: ${what} are kept ${keepDays} days`}, null, ${what}, ${cutoff}::timestamptz, ${rows})`);

@@ -82,5 +82,21 @@ describe.each(databaseTargets())("the event log on %s", (driver) => {
   it("refuses a purge without a reason or without a scope", async () => {
     expect(await sqlFailure(db.rows(sql`select chronicle_purge_events('ops', '', null, null, now())`))).toMatch(/actor and a reason/);
     expect(await sqlFailure(db.rows(sql`select chronicle_purge_events('ops', 'cleanup', null, null, null)`))).toMatch(/learner .* or a cutoff/);
+    expect(await sqlFailure(db.rows(sql`select chronicle_purge_events('ops', 'cleanup', null, null, now(), 5, null)`))).toMatch(/both parts/);
+  });
+
+  it("leaves the log past a position bound alone, for events the projections have not applied", async () => {
+    const learner = randomUUID();
+    await appendEvents(db.orm, [makeEvent({ user_id: learner })]);
+    const [first] = await db.rows<{ tx_id: string; ingest_seq: string }>(
+      sql`select tx_id::text as tx_id, ingest_seq::text as ingest_seq from events where user_id = ${learner}::uuid`,
+    );
+    await appendEvents(db.orm, [makeEvent({ user_id: learner, seq: 2 })]);
+    const [purged] = await db.rows<{ deleted: number }>(
+      sql`select chronicle_purge_events('retention', 'test', ${learner}::uuid, null, now() + interval '1 day', ${first!.tx_id}::bigint, ${first!.ingest_seq}::bigint) as deleted`,
+    );
+    expect(purged?.deleted).toBe(1);
+    const left = await db.rows<{ seq: number }>(sql`select seq from events where user_id = ${learner}::uuid`);
+    expect(left).toEqual([{ seq: 2 }]);
   });
 });

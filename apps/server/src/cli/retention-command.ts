@@ -1,0 +1,25 @@
+import type { ServerEnv } from "../env.ts";
+import { purgeExpired } from "../privacy/purge-expired.ts";
+import { retentionPolicy } from "../privacy/retention-policy.ts";
+import { allProjections } from "../projections/registry.ts";
+import { describeDatabase, openDatabase } from "./open-database.ts";
+import { userInfo } from "node:os";
+
+/** Runs the retention purge now (the server also runs it hourly); --dry-run only counts. */
+export async function retentionCommand(env: ServerEnv, values: Record<string, unknown>): Promise<void> {
+  const dryRun = values["dry-run"] === true;
+  const policy = retentionPolicy(env);
+  const db = await openDatabase(env);
+  try {
+    const purged = await purgeExpired(db, policy, allProjections, new Date(), { actor: `${userInfo().username} (chronicle retention)`, dryRun });
+    const kept = Object.entries(policy.events).filter(([, days]) => days === null).map(([family]) => `${family} events`);
+    console.log(`[chronicle] retention on ${describeDatabase(env)}${dryRun ? " (dry run: nothing deleted)" : ""}`);
+    for (const target of purged) {
+      console.log(`[chronicle]   ${target.what}: kept ${target.keepDays} days; ${target.rows} older than ${target.cutoff} ${dryRun ? "would go" : "deleted"}`);
+    }
+    if (kept.length > 0) console.log(`[chronicle]   kept for ever: ${kept.join(", ")}`);
+    if (!dryRun) console.log("[chronicle] every deletion is recorded in purge_audit; aggregates are kept.");
+  } finally {
+    await db.close();
+  }
+}

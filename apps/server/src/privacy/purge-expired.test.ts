@@ -1,0 +1,92 @@
+import type { Database, NewEvent } from "@chronicle/db";
+import { createTestDb, databaseTargets } from "@chronicle/db/testing";
+import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Projection } from "../projections/projection.ts";
+import { catchUp } from "../projections/run-projection.ts";
+import { appendVisible, pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { purgeExpired } from "./purge-expired.ts";
+import { eventsPurgedByRetention } from "./purged-by-retention.ts";
+import type { RetentionPolicy } from "./retention-policy.ts";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+const policy: RetentionPolicy = { events: { exam: null, study: 730, game: 90, sync: 730 }, gameFeatures: 365, counterRows: 30 };
+
+/** The log's rows by family and age; what each row is matters only to retention. */
+const aged = (family: NewEvent["family"], days: number) => pauseEvent({ family, event_ts: daysAgo(days) });
+
+// A stand-in for the projections: it follows PAUSE_BLUR, the type of every row above.
+const follower: Projection = { name: "retention-follower", eventTypes: ["PAUSE_BLUR"], tables: [], apply: async () => {} };
+
+async function remaining(db: Database): Promise<Record<string, number>> {
+  const rows = await db.rows<{ what: string; n: number }>(sql`
+    select family as what, count(*)::int as n from events group by family
+    union all select 'behavioral_features', count(*)::int from behavioral_features
+    union all select 'game_sessions', count(*)::int from game_sessions
+    union all select 'counter_events', count(*)::int from counter_events`);
+  return Object.fromEntries(rows.map((row) => [row.what, row.n]));
+}
+
+describe.each(databaseTargets())("the retention purge on %s", (driver) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+    await appendVisible(db, [aged("exam", 5000), aged("study", 800), aged("study", 700), aged("game", 100), aged("game", 80), aged("sync", 731), aged("sync", 2)]);
+    for (const [days, session] of [[400, randomUUID()], [100, randomUUID()]] as const) {
+      await db.rows(sql`insert into game_sessions (id, student_id, started_at, game_version) values (${session}, ${randomUUID()}, ${daysAgo(days)}, '1.0')`);
+      await db.rows(sql`insert into behavioral_features (session_id, student_id, features_json, created_at) values (${session}, ${randomUUID()}, '{}', ${daysAgo(days)})`);
+    }
+    for (const days of [40, 10]) await db.rows(sql`insert into counter_events (viewer_id, event, created_at) values (${randomUUID()}, 'suggestion_shown', ${daysAgo(days)})`);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("never purges an event a projection has not applied yet", async () => {
+    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null };
+    const purged = await purgeExpired(db, eventsOnly, [follower], now, { actor: "test" });
+    expect(purged.map((target) => target.rows)).toEqual([0, 0, 0]);
+    expect(await remaining(db)).toMatchObject({ exam: 1, study: 2, game: 2, sync: 2 });
+  });
+
+  it("counts in a dry run exactly what the real run then deletes, and nothing before", async () => {
+    await catchUp(db, follower);
+    const before = await remaining(db);
+    const dryRun = await purgeExpired(db, policy, [follower], now, { actor: "test", dryRun: true });
+    expect(await remaining(db)).toEqual(before);
+    const purged = await purgeExpired(db, policy, [follower], now, { actor: "test" });
+    expect(purged).toEqual(dryRun);
+    expect(purged.map((target) => [target.what, target.rows])).toEqual([
+      ["study events", 1],
+      ["game events", 1],
+      ["sync events", 1],
+      ["game features and session summaries", 2],
+      ["raw counter rows", 1],
+    ]);
+  });
+
+  it("keeps exam events, the young rows and the aggregates; each purge leaves an audit row", async () => {
+    expect(await remaining(db)).toEqual({ exam: 1, study: 1, game: 1, sync: 1, behavioral_features: 1, game_sessions: 1, counter_events: 1 });
+    const audit = await db.rows<{ family: string; events_deleted: number; reason: string }>(
+      sql`select family, events_deleted, reason from purge_audit where actor = 'test' order by id`,
+    );
+    expect(audit.map((row) => [row.family, row.events_deleted])).toEqual([
+      ["study", 1],
+      ["game", 1],
+      ["sync", 1],
+      ["game features", 2],
+      ["counter rows", 1],
+    ]);
+    expect(audit[0]!.reason).toBe("retention: study events are kept 730 days");
+    expect(await eventsPurgedByRetention(db.orm)).toMatchObject({ events: 3 });
+  });
+
+  it("finds nothing more on the next run and writes no audit row for it", async () => {
+    const again = await purgeExpired(db, policy, [follower], now, { actor: "test" });
+    expect(again.every((target) => target.rows === 0)).toBe(true);
+    const [audit] = await db.rows<{ n: number }>(sql`select count(*)::int as n from purge_audit`);
+    expect(audit!.n).toBe(5);
+  });
+});
