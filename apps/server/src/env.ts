@@ -51,6 +51,8 @@ const envSchema = z.object({
   CHRONICLE_RETAIN_SYNC_DAYS: retentionDays.optional(),
   CHRONICLE_RETAIN_GAME_FEATURES_DAYS: retentionDays.optional(),
   CHRONICLE_RETAIN_COUNTER_DAYS: retentionDays.optional(),
+  /** Where the hourly incremental Parquet export writes; unset turns the job off (`chronicle export` still works). */
+  CHRONICLE_EXPORT_DIR: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.output<typeof envSchema> & { jwtSecret: string | undefined };

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadEnv } from "../env.ts";
 import { eraseCommand } from "./erase-command.ts";
+import { exportCommand } from "./export-command.ts";
 import { migrateCommand } from "./migrate-command.ts";
 import { rebuildCommand } from "./rebuild-command.ts";
 import { retentionCommand } from "./retention-command.ts";
@@ -25,6 +26,8 @@ Commands:
                                 real ingest time.
   token --role <role> [--sub <uuid>] [--scope <scopes>] [--expires-in 12h]
                                 print a development JWT (learner | admin | service)
+  export [--out <folder>]       write the events not exported yet as Parquet files (incremental; the
+                                server also does it hourly when CHRONICLE_EXPORT_DIR is set)
   retention [--dry-run]         delete raw data past its retention now (the server also does it hourly):
                                 study and sync events 730 days, game 90, game features 365, raw counter
                                 rows 30, exam events kept; CHRONICLE_RETAIN_<EXAM|STUDY|GAME|SYNC|
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
       reason: { type: "string" },
       actor: { type: "string" },
       "dry-run": { type: "boolean" },
+      out: { type: "string" },
       "allow-partial": { type: "boolean" },
     },
   });
@@ -78,6 +82,8 @@ async function main(argv: string[]): Promise<void> {
       return simulateCommand(env, values);
     case "token":
       return tokenCommand(env, values);
+    case "export":
+      return exportCommand(env, values);
     case "retention":
       return retentionCommand(env, values);
     case "erase":

@@ -2,7 +2,8 @@ import { detectBrokenStreaksJob } from "./detect-broken-streaks.ts";
 import type { Job } from "./job.ts";
 import { computeKnowledgeGapsJob } from "./compute-knowledge-gaps.ts";
 import { expireSessionsJob } from "./expire-sessions.ts";
+import { exportEventsJob } from "./export-events-job.ts";
 import { purgeExpiredDataJob } from "./purge-expired-data.ts";
 
 /** Every scheduled job; `serve` runs them, tests call `job.run` directly with a chosen time. */
-export const allJobs: readonly Job[] = [expireSessionsJob, detectBrokenStreaksJob, computeKnowledgeGapsJob, purgeExpiredDataJob];
+export const allJobs: readonly Job[] = [expireSessionsJob, detectBrokenStreaksJob, computeKnowledgeGapsJob, purgeExpiredDataJob, exportEventsJob];

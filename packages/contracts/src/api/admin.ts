@@ -250,6 +250,28 @@ export type AdminQuarantineOutput = z.infer<typeof adminQuarantineOutput>;
 
 // ---------------------------------------------------------------- live stream
 
+export const exportRunStatus = z.enum(["running", "succeeded", "failed"]);
+export const adminExportsOutput = z.object({
+  runs: z.array(
+    z.object({
+      id: z.int(),
+      actor: z.string(),
+      status: exportRunStatus,
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      eventsExported: z.int(),
+      files: z.int(),
+      bytes: z.int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  lastSucceededAt: z.string().nullable(),
+  /** Events in the log after the last successful run, counted up to a cap. */
+  eventsNotExported: z.int(),
+  eventsNotExportedCapped: z.boolean(),
+});
+export type AdminExportsOutput = z.infer<typeof adminExportsOutput>;
+
 /** lastEventId is the SSE id of the last event a client saw ("<tx_id>.<ingest_seq>"). */
 export const adminLiveInput = z.strictObject({ lastEventId: z.string().max(40).nullish() }).default({});
 export const adminLiveEvent = z.object({

@@ -10,3 +10,4 @@ export * from "./question-bank.ts";
 export * from "./sync.ts";
 export * from "./admin-audit.ts";
 export * from "./ingest-store-failures.ts";
+export * from "./export-runs.ts";

@@ -20,6 +20,7 @@ const adminCalls: Record<string, (caller: Caller) => Promise<unknown>> = {
   game: (c) => c.admin.game({}),
   counters: (c) => c.admin.counters({ days: 30 }),
   quarantine: (c) => c.admin.quarantine({ windowDays: 7, limit: 5 }),
+  exports: (c) => c.admin.exports(),
   live: (c) => c.admin.live({}),
 };
 

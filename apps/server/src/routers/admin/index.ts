@@ -1,6 +1,7 @@
 import { router } from "../../trpc.ts";
 import { counters } from "./counters.ts";
 import { events } from "./events.ts";
+import { exports } from "./exports.ts";
 import { game } from "./game.ts";
 import { ingestionHealth } from "./ingestion-health.ts";
 import { learner } from "./learner.ts";
@@ -23,5 +24,6 @@ export const adminRouter = router({
   game,
   counters,
   quarantine,
+  exports,
   live,
 });

@@ -1,0 +1,93 @@
+import type { Database } from "@chronicle/db";
+import { createTestDb, databaseTargets } from "@chronicle/db/testing";
+import { sql } from "drizzle-orm";
+import { parquetReadObjects } from "hyparquet";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readExportStatus } from "../admin/export-status.ts";
+import { appendVisible, pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { exportEvents } from "./export-events.ts";
+
+/** Every row of the Parquet files a run wrote, in file order, as a warehouse would load them. */
+async function readBack(outDir: string, files: { path: string }[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const file of files) {
+    const bytes = readFileSync(join(outDir, file.path));
+    rows.push(...(await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })));
+  }
+  return rows;
+}
+
+describe.each(databaseTargets())("the incremental Parquet export on %s", (driver) => {
+  let db: Database;
+  const outDir = mkdtempSync(join(tmpdir(), "chronicle-export-"));
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+  });
+  afterAll(async () => {
+    await db?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("writes every event once, in log order, as Parquet a reader loads back field for field", async () => {
+    const events = [
+      pauseEvent({ client_ts: "2026-11-20T08:00:00.123Z", seq: 4, source: "mobile" }),
+      pauseEvent({ payload_json: { state: "focus" } }),
+      pauseEvent({ question_id: crypto.randomUUID(), source: null }),
+      pauseEvent(),
+      pauseEvent(),
+    ];
+    await appendVisible(db, events);
+    const report = await exportEvents(db, { outDir, actor: "test", fileRows: 2 });
+    expect(report.events).toBe(5);
+    expect(report.files.map((f) => [f.path, f.rows])).toEqual([
+      [`events/run=${String(report.runId).padStart(6, "0")}/part-0001.parquet`, 2],
+      [`events/run=${String(report.runId).padStart(6, "0")}/part-0002.parquet`, 2],
+      [`events/run=${String(report.runId).padStart(6, "0")}/part-0003.parquet`, 1],
+    ]);
+    const rows = await readBack(outDir, report.files);
+    expect(rows.map((row) => row.id)).toEqual(events.map((e) => e.id));
+    expect(rows[0]).toMatchObject({ event_type: "PAUSE_BLUR", family: "exam", event_version: 1, seq: 4, source: "mobile", user_id: events[0]!.user_id });
+    expect((rows[0]!.client_ts as Date).toISOString()).toBe("2026-11-20T08:00:00.123Z");
+    expect(rows[1]!.client_ts).toBeNull();
+    expect(rows[1]!.payload_json).toEqual({ state: "focus" });
+    expect(rows[2]).toMatchObject({ question_id: events[2]!.question_id, source: null });
+    expect(typeof rows[0]!.ingest_seq).toBe("bigint");
+  });
+
+  it("exports only what arrived since the last successful run", async () => {
+    expect((await exportEvents(db, { outDir, actor: "test" })).events).toBe(0);
+    const later = [pauseEvent(), pauseEvent()];
+    await appendVisible(db, later);
+    expect(await readExportStatus(db.orm)).toMatchObject({ eventsNotExported: 2, eventsNotExportedCapped: false });
+    const report = await exportEvents(db, { outDir, actor: "test" });
+    expect((await readBack(outDir, report.files)).map((row) => row.id)).toEqual(later.map((e) => e.id));
+    expect(await readExportStatus(db.orm)).toMatchObject({ eventsNotExported: 0 });
+  });
+
+  it("leaves nothing behind when a run fails, and the next run exports the same events", async () => {
+    const missed = [pauseEvent()];
+    await appendVisible(db, missed);
+    const notAFolder = join(outDir, "not-a-folder");
+    writeFileSync(notAFolder, "");
+    await expect(exportEvents(db, { outDir: notAFolder, actor: "test" })).rejects.toThrow(/failed and wrote nothing .* the next run exports the same events again/);
+    const status = await readExportStatus(db.orm);
+    expect(status.runs[0]).toMatchObject({ status: "failed", eventsExported: 0 });
+    expect(status.runs[0]!.error).toMatch(/ENOTDIR|EEXIST|not a directory/i);
+
+    const retry = await exportEvents(db, { outDir, actor: "test" });
+    expect((await readBack(outDir, retry.files)).map((row) => row.id)).toEqual(missed.map((e) => e.id));
+  });
+
+  it("runs one export at a time, and frees the slot of a run that died long ago", async () => {
+    await db.rows(sql`insert into export_runs (actor, status, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq) values ('other', 'running', 0, 0, 0, 0)`);
+    await expect(exportEvents(db, { outDir, actor: "test" })).rejects.toThrow(/Export run \d+ has been running since .*; wait for it to finish/);
+    await db.rows(sql`update export_runs set started_at = now() - interval '2 hours' where status = 'running'`);
+    const report = await exportEvents(db, { outDir, actor: "test" });
+    expect(report.events).toBe(0);
+    const [abandoned] = await db.rows<{ status: string; error: string }>(sql`select status, error from export_runs where actor = 'other'`);
+    expect(abandoned).toEqual({ status: "failed", error: "abandoned: still running after 1 hour" });
+  });
+});

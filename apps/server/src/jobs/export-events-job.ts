@@ -1,0 +1,14 @@
+import { resolve } from "node:path";
+import { exportEvents } from "../export/export-events.ts";
+import type { Job } from "./job.ts";
+
+/** The hourly incremental export into CHRONICLE_EXPORT_DIR, when it is set. */
+export const exportEventsJob: Job = {
+  name: "export-events",
+  intervalMs: 3_600_000,
+  async run(deps) {
+    if (!deps.env.CHRONICLE_EXPORT_DIR) return;
+    const report = await exportEvents(deps.db, { outDir: resolve(deps.env.CHRONICLE_EXPORT_DIR), actor: "chronicle export job" });
+    deps.log.info("export.finished", { runId: report.runId, events: report.events, files: report.files.length });
+  },
+};
