@@ -15,6 +15,7 @@ const TopicPage = lazy(() => import("./topic/topic-page.tsx").then((module) => (
 const GamePage = lazy(() => import("./game/game-page.tsx").then((module) => ({ default: module.GamePage })));
 const CountersPage = lazy(() => import("./counters/counters-page.tsx").then((module) => ({ default: module.CountersPage })));
 const QuarantinePage = lazy(() => import("./quarantine/quarantine-page.tsx").then((module) => ({ default: module.QuarantinePage })));
+const ExportsPage = lazy(() => import("./exports/exports-page.tsx").then((module) => ({ default: module.ExportsPage })));
 const LivePage = lazy(() => import("./live/live-page.tsx").then((module) => ({ default: module.LivePage })));
 
 function CurrentPage() {
@@ -36,6 +37,8 @@ function CurrentPage() {
       return <CountersPage />;
     case "quarantine":
       return <QuarantinePage />;
+    case "exports":
+      return <ExportsPage />;
     case "live":
       return <LivePage />;
     case "not-found":

@@ -1,6 +1,10 @@
 import { createChronicleClient } from "@chronicle/client";
 import type { ClientEvent } from "@chronicle/contracts";
+import { exportEvents } from "@chronicle/server/export";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAdminHarness } from "./support/admin-harness.ts";
@@ -136,6 +140,23 @@ describe.skipIf(!hasChromium)("every admin page renders real data from the serve
     expect(await group.getByText("1 event", { exact: true }).count()).toBe(1);
     expect(await group.getByText(`id ${seeded.rejectedEventId}`).count()).toBe(1);
     await saveScreenshot(page, "quarantine");
+  });
+
+  it("shows the export status: the run that wrote the log, and what waits for the next", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "chronicle-admin-export-"));
+    try {
+      const report = await exportEvents(harness.server.backend.db, { outDir, actor: "browser test" });
+      expect(report.events).toBeGreaterThan(10);
+      const page = await harness.openSignedInPage("/admin/exports");
+      await tile(page, "Latest run").filter({ hasText: "succeeded" }).waitFor();
+      const newest = page.getByRole("table", { name: "Recent export runs" }).locator("tbody tr").first();
+      expect(await newest.textContent()).toContain(`${report.events}`);
+      expect(await newest.textContent()).toContain("browser test");
+      await saveScreenshot(page, "exports");
+      expect(harness.pageErrors).toEqual([]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   it("pages through the log with the server's cursor when more events match than one page holds", async () => {

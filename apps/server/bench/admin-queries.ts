@@ -87,6 +87,7 @@ function adminQueries(admin: AdminCaller, s: Samples): Record<string, (i: number
     counters: (i) => admin.counters({ days: pick([7, 30] as const, i) }),
     quarantine: (i) => admin.quarantine({ windowDays: pick([7, 30], i), limit: 20 }),
     projectionLag: () => admin.projectionLag(),
+    exports: () => admin.exports(),
   };
 }
 

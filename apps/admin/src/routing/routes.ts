@@ -8,6 +8,7 @@ export type Route =
   | { page: "game" }
   | { page: "counters" }
   | { page: "quarantine" }
+  | { page: "exports" }
   | { page: "live" }
   | { page: "not-found" };
 
@@ -15,7 +16,7 @@ export const BASE_PATH = import.meta.env.BASE_URL;
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const sessionPath = new RegExp(`^sessions/(${UUID})/?$`, "i");
-const simplePages = ["events", "learners", "topics", "game", "counters", "quarantine", "live"] as const;
+const simplePages = ["events", "learners", "topics", "game", "counters", "quarantine", "exports", "live"] as const;
 
 export function routeOf(pathname: string): Route {
   const relative = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : pathname.replace(/^\//, "");
@@ -41,5 +42,6 @@ export const paths = {
   game: (query?: Record<string, string | undefined>) => withQuery("game", query),
   counters: () => withQuery("counters"),
   quarantine: () => withQuery("quarantine"),
+  exports: () => withQuery("exports"),
   live: () => withQuery("live"),
 };

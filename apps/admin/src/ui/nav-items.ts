@@ -9,5 +9,6 @@ export const navItems: { label: string; to: string; pages: Route["page"][] }[] =
   { label: "Game", to: paths.game(), pages: ["game"] },
   { label: "Counters", to: paths.counters(), pages: ["counters"] },
   { label: "Quarantine", to: paths.quarantine(), pages: ["quarantine"] },
+  { label: "Exports", to: paths.exports(), pages: ["exports"] },
   { label: "Live", to: paths.live(), pages: ["live"] },
 ];

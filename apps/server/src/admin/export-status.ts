@@ -5,7 +5,7 @@ import { utcIso } from "../projections/sql-utc-iso.ts";
 
 /** Recent runs listed; events behind the export are counted up to this many. */
 const RECENT_RUNS = 20;
-const NOT_EXPORTED_CAP = 100_000;
+const NOT_EXPORTED_CAP = 10_000;
 
 /**
  * The export's state for staff: the latest runs, when one last succeeded, and how many events
