@@ -1,4 +1,4 @@
-import { rowsOf, type Database, type ExportedFile } from "@chronicle/db";
+import { rowsOf, type Database, type Executor, type ExportedFile } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ export interface ExportReport {
  * exactly one successful run.
  */
 export async function exportEvents(db: Database, options: { outDir: string; actor: string; fileRows?: number }): Promise<ExportReport> {
-  const from = await lastExportedPosition(db);
+  const from = (await lastExportedPosition(db.orm)) ?? { txId: 0, ingestSeq: 0 };
   const through = await readLogHead(db.orm);
   const runId = await startRun(db, options.actor, from, through);
   const runDir = join("events", `run=${String(runId).padStart(6, "0")}`);
@@ -53,13 +53,14 @@ export async function exportEvents(db: Database, options: { outDir: string; acto
   }
 }
 
-async function lastExportedPosition(db: Database): Promise<LogPosition> {
+/** Where the last successful export run stopped, or null when none has succeeded. */
+export async function lastExportedPosition(executor: Executor): Promise<LogPosition | null> {
   const [row] = await rowsOf<{ tx_id: string; ingest_seq: string }>(
-    db.orm,
+    executor,
     sql`select through_tx_id::text as tx_id, through_ingest_seq::text as ingest_seq from export_runs
          where status = 'succeeded' order by id desc limit 1`,
   );
-  return row ? { txId: Number(row.tx_id), ingestSeq: Number(row.ingest_seq) } : { txId: 0, ingestSeq: 0 };
+  return row ? { txId: Number(row.tx_id), ingestSeq: Number(row.ingest_seq) } : null;
 }
 
 /** A run still marked running after this long died with its process; its slot is freed. */

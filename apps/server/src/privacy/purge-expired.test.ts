@@ -2,7 +2,11 @@ import type { Database, NewEvent } from "@chronicle/db";
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportEvents } from "../export/export-events.ts";
 import type { Projection } from "../projections/projection.ts";
 import { catchUp } from "../projections/run-projection.ts";
 import { appendVisible, pauseEvent } from "../projections/testing/log-fixtures.ts";
@@ -88,5 +92,35 @@ describe.each(databaseTargets())("the retention purge on %s", (driver) => {
     expect(again.every((target) => target.rows === 0)).toBe(true);
     const [audit] = await db.rows<{ n: number }>(sql`select count(*)::int as n from purge_audit`);
     expect(audit!.n).toBe(5);
+  });
+});
+
+describe.each(databaseTargets())("retention and the Parquet export on %s", (driver) => {
+  let db: Database;
+  const outDir = mkdtempSync(join(tmpdir(), "chronicle-retention-export-"));
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+  });
+  afterAll(async () => {
+    await db?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("waits, once the export is in use, until an expired event is in an exported file", async () => {
+    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null };
+    await appendVisible(db, [aged("study", 800)]);
+    await exportEvents(db, { outDir, actor: "test" });
+    const late = aged("study", 900);
+    await appendVisible(db, [late]);
+    await catchUp(db, follower);
+
+    const held = await purgeExpired(db, eventsOnly, [follower], now, { actor: "test" });
+    expect(held.find((t) => t.what === "study events")?.rows).toBe(1);
+    expect((await db.rows<{ id: string }>(sql`select id::text as id from events`)).map((r) => r.id)).toEqual([late.id]);
+
+    await exportEvents(db, { outDir, actor: "test" });
+    const released = await purgeExpired(db, eventsOnly, [follower], now, { actor: "test" });
+    expect(released.find((t) => t.what === "study events")?.rows).toBe(1);
+    expect((await db.rows(sql`select id from events`)).length).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { eventFamilies, type EventFamily } from "@chronicle/contracts";
 import { rowsOf, type Database, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
+import { lastExportedPosition } from "../export/export-events.ts";
 import type { Projection } from "../projections/projection.ts";
 import type { LogPosition } from "../projections/read-log.ts";
 import { retentionCutoff, type RetentionPolicy } from "./retention-policy.ts";
@@ -27,10 +28,11 @@ export interface PurgeOptions {
  * chronicle_purge_events(), the only way rows leave the log). Aggregates stay. Events a
  * projection has not applied yet are never purged: only the log up to the lowest checkpoint
  * of `projections` is touched, so an aggregate never misses an event because retention got
- * there first.
+ * there first. Once the Parquet export is in use (a run has succeeded), retention also waits
+ * for it: an event leaves the log only after it is in the warehouse's files.
  */
 export async function purgeExpired(db: Database, policy: RetentionPolicy, projections: readonly Projection[], now: Date, options: PurgeOptions): Promise<PurgeTarget[]> {
-  const applied = await appliedByEveryProjection(db.orm, projections);
+  const applied = await purgeHorizon(db.orm, projections);
   const done: PurgeTarget[] = [];
 
   for (const family of eventFamilies) {
@@ -55,6 +57,15 @@ export async function purgeExpired(db: Database, policy: RetentionPolicy, projec
     done.push({ what: "raw counter rows", keepDays: policy.counterRows, cutoff, rows });
   }
   return done;
+}
+
+/** How far retention may reach into the log: what every projection has applied and, once exports run, what was exported. */
+async function purgeHorizon(executor: Executor, projections: readonly Projection[]): Promise<LogPosition> {
+  const applied = await appliedByEveryProjection(executor, projections);
+  const exported = await lastExportedPosition(executor);
+  if (!exported) return applied;
+  const exportedFirst = exported.txId < applied.txId || (exported.txId === applied.txId && exported.ingestSeq < applied.ingestSeq);
+  return exportedFirst ? exported : applied;
 }
 
 /**
