@@ -1,23 +1,10 @@
-import { useState } from "react";
 import { FriendlyError } from "../ui/friendly-error.tsx";
-import { signInWithDevToken } from "@chronicle/client/auth";
+import { useDevSignIn } from "@chronicle/client/react";
 import { tokenStore } from "./token-store.ts";
 
 /** Shown until the learner is signed in; development servers sign in the demo learner in one click. */
 export function SignInPanel() {
-  const [isSigningIn, setIsSigningIn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const signIn = async () => {
-    setIsSigningIn(true);
-    setError(null);
-    try {
-      await signInWithDevToken("learner", tokenStore);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Signing in failed; try again.");
-      setIsSigningIn(false);
-    }
-  };
+  const { signIn, isSigningIn, error } = useDevSignIn("learner", tokenStore);
 
   return (
     <section className="panel" aria-labelledby="sign-in-title">

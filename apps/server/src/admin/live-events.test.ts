@@ -1,10 +1,9 @@
 import { appendEvents, type Database } from "@chronicle/db";
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
-import { sql } from "drizzle-orm";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLogHead } from "../projections/log-head.ts";
-import { appendVisible, pauseEvent, waitBelowHorizon } from "../projections/testing/log-fixtures.ts";
+import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent, waitBelowHorizon } from "../projections/testing/log-fixtures.ts";
 import { formatLivePosition, parseLivePosition, readLiveEvents } from "./live-events.ts";
 
 describe("live stream positions", () => {
@@ -41,10 +40,7 @@ describe.runIf(databaseTargets().includes("postgres"))("the live stream with con
   let otherConnection: postgres.Sql;
   beforeAll(async () => {
     db = await createTestDb("postgres");
-    const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
-    const address = new URL(process.env.DATABASE_URL!);
-    address.pathname = `/${current!.name}`;
-    otherConnection = postgres(address.toString(), { max: 1, onnotice: () => {} });
+    otherConnection = await openSecondConnection(db);
   });
   afterAll(async () => {
     await otherConnection?.end({ timeout: 5 });
@@ -54,28 +50,14 @@ describe.runIf(databaseTargets().includes("postgres"))("the live stream with con
   it("never skips an event whose transaction commits after a later one was stored", async () => {
     const start = await readLogHead(db.orm);
     const [early, late] = [pauseEvent(), pauseEvent()];
-    let releaseEarly!: () => void;
-    const earlyMayCommit = new Promise<void>((resolve) => (releaseEarly = resolve));
-    let earlyInserted!: () => void;
-    const earlyHasInserted = new Promise<void>((resolve) => (earlyInserted = resolve));
     // Writer A takes the lower ingest_seq and holds its transaction open; writer B commits first.
-    const writerA = otherConnection.begin(async (tx) => {
-      await tx.unsafe(
-        `insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
-         values ($1, 1, 'PAUSE_BLUR', 'exam', now(), $2, $3, '{"state":"blur"}', 'h')`,
-        [early.id, early.session_id, early.user_id],
-      );
-      earlyInserted();
-      await earlyMayCommit;
-    });
-    await earlyHasInserted;
+    const writerA = await holdOpenWriter(otherConnection, early);
     await appendEvents(db.orm, [late]);
 
     // B is stored, but sending it now would move the stream past A for good.
     expect(await readLiveEvents(db.orm, start)).toEqual([]);
 
-    releaseEarly();
-    await writerA;
+    await writerA.commit();
     await waitBelowHorizon(db, [early.id, late.id]);
     expect((await readLiveEvents(db.orm, start)).map((e) => e.id)).toEqual([early.id, late.id]);
   });

@@ -38,7 +38,7 @@ export async function exportEvents(db: Database, options: { outDir: string; acto
       if (rows.length === 0) break;
       files.push(await writeParquet(options.outDir, join(runDir, `part-${String(part).padStart(4, "0")}.parquet`), rows));
       const last = rows.at(-1)!;
-      after = { txId: Number(last.tx_id), ingestSeq: Number(last.ingest_seq) };
+      after = { txId: last.txId, ingestSeq: last.ingestSeq };
     }
     const events = files.reduce((sum, file) => sum + file.rows, 0);
     await db.rows(sql`update export_runs set status = 'succeeded', finished_at = now(), events_exported = ${events}, files = ${JSON.stringify(files)}::jsonb

@@ -2,12 +2,12 @@ import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { appendEvents, type Database, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { pgTable, text } from "drizzle-orm/pg-core";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoggedEvent, Projection } from "./projection.ts";
 import { rebuildAggregates } from "./rebuild-aggregates.ts";
 import { catchUp, runProjectionOnce } from "./run-projection.ts";
-import { appendVisible, pauseEvent, waitBelowHorizon } from "./testing/log-fixtures.ts";
+import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent, waitBelowHorizon } from "./testing/log-fixtures.ts";
 
 // A probe projection that records, in its own table, every event id it was given.
 const seenEvents = pgTable("probe_seen_events", { eventId: text("event_id").primaryKey() });
@@ -72,10 +72,7 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
   beforeAll(async () => {
     db = await createTestDb("postgres");
     await db.rows(sql`create table probe_seen_events (event_id text primary key)`);
-    const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
-    const address = new URL(process.env.DATABASE_URL!);
-    address.pathname = `/${current!.name}`;
-    otherConnection = postgres(address.toString(), { max: 2, onnotice: () => {} });
+    otherConnection = await openSecondConnection(db);
   });
   afterAll(async () => {
     await otherConnection?.end({ timeout: 5 });
@@ -85,22 +82,8 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
   it("never skips an event whose transaction commits after a later ingest_seq was projected", async () => {
     const early = pauseEvent();
     const late = pauseEvent();
-    let releaseEarly!: () => void;
-    const earlyMayCommit = new Promise<void>((resolve) => (releaseEarly = resolve));
-    let earlyInserted!: () => void;
-    const earlyHasInserted = new Promise<void>((resolve) => (earlyInserted = resolve));
-
     // Writer A takes the lower ingest_seq but holds its transaction open.
-    const writerA = otherConnection.begin(async (tx) => {
-      await tx.unsafe(
-        `insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
-         values ($1, 1, 'PAUSE_BLUR', 'exam', now(), $2, $3, '{"state":"blur"}', 'h')`,
-        [early.id, early.session_id, early.user_id],
-      );
-      earlyInserted();
-      await earlyMayCommit;
-    });
-    await earlyHasInserted;
+    const writerA = await holdOpenWriter(otherConnection, early);
     // Writer B takes a higher ingest_seq and commits first.
     await appendEvents(db.orm, [late]);
 
@@ -108,8 +91,7 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
     // Writer A is still open, so nothing from it or from later transactions is read yet.
     expect(await seen(db)).toEqual([]);
 
-    releaseEarly();
-    await writerA;
+    await writerA.commit();
     await waitBelowHorizon(db, [early.id, late.id]);
     await catchUp(db, probe());
     expect(await seen(db)).toEqual([early.id, late.id].sort());

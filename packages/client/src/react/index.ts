@@ -1,3 +1,4 @@
 export { TelemetryContext, TelemetryProvider } from "./telemetry-context.ts";
 export { useTelemetry, type SessionTelemetry } from "./use-telemetry.ts";
 export { useIsSignedIn } from "./use-is-signed-in.ts";
+export { useDevSignIn } from "./use-dev-sign-in.ts";

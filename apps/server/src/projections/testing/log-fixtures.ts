@@ -1,6 +1,7 @@
 import { appendEvents, type Database, type NewEvent } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import postgres from "postgres";
 
 /** A valid PAUSE_BLUR row, ready for appendEvents; override any column. */
 export function pauseEvent(overrides: Partial<NewEvent> = {}): NewEvent {
@@ -45,4 +46,39 @@ export async function waitBelowHorizon(db: Database, eventIds: string[]): Promis
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("appended events never fell below the projection horizon");
+}
+
+/** A second PostgreSQL connection to the database `db` uses, for a writer the test controls. */
+export async function openSecondConnection(db: Database): Promise<postgres.Sql> {
+  const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
+  const address = new URL(process.env.DATABASE_URL!);
+  address.pathname = `/${current!.name}`;
+  return postgres(address.toString(), { max: 1, onnotice: () => {} });
+}
+
+/**
+ * Inserts `event` in a transaction on `connection` and holds it open: the row takes its
+ * ingest_seq now but becomes visible only at `commit()`, like a slow writer's.
+ */
+export async function holdOpenWriter(connection: postgres.Sql, event: NewEvent): Promise<{ commit(): Promise<void> }> {
+  let release!: () => void;
+  const mayCommit = new Promise<void>((resolve) => (release = resolve));
+  let inserted!: () => void;
+  const hasInserted = new Promise<void>((resolve) => (inserted = resolve));
+  const writer = connection.begin(async (tx) => {
+    await tx.unsafe(
+      `insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
+       values ($1, 1, 'PAUSE_BLUR', 'exam', now(), $2, $3, '{"state":"blur"}', 'h')`,
+      [event.id, event.session_id, event.user_id],
+    );
+    inserted();
+    await mayCommit;
+  });
+  await hasInserted;
+  return {
+    async commit() {
+      release();
+      await writer;
+    },
+  };
 }
