@@ -112,3 +112,22 @@ export const sessionReview = z.object({
   topics: z.array(topicResult),
 });
 export type SessionReview = z.infer<typeof sessionReview>;
+
+/** sessions.recent: the learner's own latest tests, newest first, for the player's history and "resume". */
+export const recentSessionsInput = z.strictObject({ limit: z.int().min(1).max(50).optional() }).optional();
+
+export const recentSession = z.object({
+  sessionId,
+  mode: sessionMode,
+  status: sessionStatus,
+  questionCount: z.int(),
+  answered: z.int().min(0),
+  createdAt: isoTimestamp,
+  submittedAt: isoTimestamp.nullable(),
+  /** Null while the test runs: the score is shown only once it is submitted. */
+  scorePercent: z.number().min(0).max(100).nullable(),
+  /** True for an active test whose clock (if any) has not run out: the player offers to resume it. */
+  canResume: z.boolean(),
+});
+export type RecentSession = z.infer<typeof recentSession>;
+export const recentSessionsOutput = z.array(recentSession);
