@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import * as schema from "../schema/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { migrateUnderLock } from "./migrate-under-lock.ts";
 import { rowsOf, type Database, type Orm } from "./database.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -65,7 +66,7 @@ async function openPglite(dataDir: string | undefined, runMigrations: boolean): 
 async function openPostgres(url: string, maxConnections: number, runMigrations: boolean): Promise<Database> {
   const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
   const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
-  if (runMigrations) await migratePostgres(orm as never, { migrationsFolder });
+  if (runMigrations) await migrateUnderLock(client, () => migratePostgres(orm as never, { migrationsFolder }));
   return wrap("postgres", orm, () => client.end({ timeout: 5 }));
 }
 
