@@ -31,13 +31,16 @@ export const events = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
     batchId: uuid("batch_id"),
     /**
-     * The writing transaction's id. Projections read the log in (tx_id, ingest_seq) order
-     * below the oldest running transaction, so a row whose transaction commits late is
-     * never skipped (ingest_seq alone can commit out of order under concurrent writers).
+     * The log position of the writing transaction, assigned in commit order by
+     * chronicle_log_position() (migration 0010): every row of one transaction shares it, and
+     * a position becomes visible only after every lower one committed or rolled back. So
+     * readers take the log in (tx_id, ingest_seq) order with no horizon and never skip a
+     * late commit (ingest_seq alone can commit out of order under concurrent writers).
+     * Rows written before 0010 hold their transaction's xid, which sorts below every position.
      */
     txId: bigint("tx_id", { mode: "number" })
       .notNull()
-      .default(sql`(pg_current_xact_id()::text::bigint)`),
+      .default(sql`chronicle_log_position()`),
   },
   (t) => [
     index("events_session_id_event_ts_idx").on(t.sessionId, t.eventTs),
