@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-export type ExportRunStatus = "running" | "succeeded" | "failed";
+/** `abandoned`: its process died or froze past its lease; its folder was removed. */
+export type ExportRunStatus = "running" | "succeeded" | "failed" | "abandoned";
 
 /** One Parquet file an export run wrote, relative to the export folder. */
 export interface ExportedFile {
@@ -30,6 +31,12 @@ export const exportRuns = pgTable(
     eventsExported: integer("events_exported").notNull().default(0),
     files: jsonb("files").$type<ExportedFile[]>().notNull().default([]),
     error: text("error"),
+    /** The folder the run writes into, so whoever cleans up a dead run finds its files. */
+    outDir: text("out_dir"),
+    /** The export lease's token when the run claimed its range: a later claimant's token is higher. */
+    leaseToken: bigint("lease_token", { mode: "number" }),
+    /** Renewed while the run writes; a running run past it is dead and any worker abandons it. */
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [
     index("export_runs_status_id_idx").on(t.status, t.id),

@@ -11,3 +11,5 @@ export * from "./sync.ts";
 export * from "./admin-audit.ts";
 export * from "./ingest-store-failures.ts";
 export * from "./export-runs.ts";
+export * from "./leases.ts";
+export * from "./job-runs.ts";
