@@ -250,7 +250,7 @@ export type AdminQuarantineOutput = z.infer<typeof adminQuarantineOutput>;
 
 // ---------------------------------------------------------------- live stream
 
-export const exportRunStatus = z.enum(["running", "succeeded", "failed"]);
+export const exportRunStatus = z.enum(["running", "succeeded", "failed", "abandoned"]);
 export const adminExportsOutput = z.object({
   runs: z.array(
     z.object({
