@@ -89,4 +89,24 @@ describe.each(databaseTargets())("learning-stats projection on %s", (driver) => 
       { day: "2025-03-12", materials_completed: 0 },
     ]);
   });
+  it("credits a session's study time once when it sends two cumulative session_ends (100 s, then 150 s)", async () => {
+    const learner = makeLearner();
+    const sessionId = randomUUID();
+    clock.set("2025-04-07T10:00:00.000Z"); // a Monday
+    await ingest(server, learner, [studyEvent("session_start", sessionId), studyEvent("session_end", sessionId, end(100))]);
+    await server.settle();
+    clock.set("2025-04-07T10:05:00.000Z");
+    await ingest(server, learner, [studyEvent("session_end", sessionId, end(150))]);
+    clock.set("2025-04-08T09:00:00.000Z"); // a late, lower figure the next day adds nothing
+    await ingest(server, learner, [studyEvent("session_end", sessionId, end(120))]);
+    await server.settle();
+
+    const [session] = await server.db.rows<{ active_seconds: number }>(sql`select active_seconds from study_sessions where id = ${sessionId}::uuid`);
+    expect(session).toEqual({ active_seconds: 150 });
+    expect(await server.db.rows(sql`select day::text as day, study_seconds from daily_user_stats where user_id = ${learner}::uuid order by day`)).toEqual([
+      { day: "2025-04-07", study_seconds: 150 },
+      { day: "2025-04-08", study_seconds: 0 },
+    ]);
+    expect(await server.db.rows(sql`select study_seconds from weekly_user_stats where user_id = ${learner}::uuid`)).toEqual([{ study_seconds: 150 }]);
+  });
 });

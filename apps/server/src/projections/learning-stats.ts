@@ -2,6 +2,7 @@ import { eventTypes } from "@chronicle/contracts";
 import { dailyUserStats, topicDailyStats, weeklyUserStats, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { tallyDailyActivity, type DailyActivityTally, type TopicMaterialsTally } from "../study/daily-activity-tally.ts";
+import { earlierSessionEndSeconds } from "./earlier-session-end-seconds.ts";
 import type { Projection } from "./projection.ts";
 
 /**
@@ -77,7 +78,8 @@ export const learningStatsProjection: Projection = {
   eventTypes,
   tables: [dailyUserStats, weeklyUserStats, topicDailyStats],
   async apply(tx: Transaction, events) {
-    const { days, topicDays } = tallyDailyActivity(events);
+    const earlierEnds = await earlierSessionEndSeconds(tx, events.filter((e) => e.eventType === "session_end"));
+    const { days, topicDays } = tallyDailyActivity(events, earlierEnds);
     await addLearnerDays(tx, days);
     await addTopicMaterials(tx, topicDays);
   },

@@ -9,7 +9,9 @@ import type { Projection } from "./projection.ts";
  * session creates its row, whatever its type, so events that arrive before session_start
  * still count; started_at is the earliest event_ts seen. Sums add, the start only moves
  * earlier, a session_end closes the row for good (the last one in log order gives
- * ended_at and the durations): every merge commutes, so batching never changes a row.
+ * ended_at; the durations are the highest any end reported, because session_end carries
+ * cumulative figures — learning-stats credits the same highest figure once to the days):
+ * every merge commutes, so batching never changes a row.
  * Sessions registered under another family (xp_earned emitted for an exam session, say)
  * are skipped: a session's family never changes once claimed. So is each learner's
  * gamification session, where XP for activities outside any study session is booked: it
@@ -57,8 +59,8 @@ export const studySessionsProjection: Projection = {
         started_at = least(s.started_at, excluded.started_at),
         ended_at = coalesce(excluded.ended_at, s.ended_at),
         is_active = s.is_active and excluded.is_active,
-        duration_seconds = case when excluded.ended_at is null then s.duration_seconds else excluded.duration_seconds end,
-        active_seconds = case when excluded.ended_at is null then s.active_seconds else excluded.active_seconds end,
+        duration_seconds = case when excluded.ended_at is null then s.duration_seconds else greatest(s.duration_seconds, excluded.duration_seconds) end,
+        active_seconds = case when excluded.ended_at is null then s.active_seconds else greatest(s.active_seconds, excluded.active_seconds) end,
         pause_count = s.pause_count + excluded.pause_count,
         materials_viewed = s.materials_viewed + excluded.materials_viewed,
         materials_completed = s.materials_completed + excluded.materials_completed,

@@ -27,11 +27,13 @@ export interface ActivityTallies {
 
 /**
  * Sums a batch per learner and UTC day of event_ts: every event counts in events_count;
- * a study session_start or an exam SESSION_CREATED starts a session; study time is the
- * session_end's active_seconds; XP comes from xp_earned events. material_complete also
- * counts for its topic's day.
+ * a study session_start or an exam SESSION_CREATED starts a session; study time is what a
+ * session_end's cumulative active_seconds adds beyond the highest figure an earlier end of
+ * the same session reported (`earlierEndSeconds`, keyed by event id), so a session's time
+ * is counted once however many ends it sends; XP comes from xp_earned events.
+ * material_complete also counts for its topic's day.
  */
-export function tallyDailyActivity(events: readonly LoggedEvent[]): ActivityTallies {
+export function tallyDailyActivity(events: readonly LoggedEvent[], earlierEndSeconds: ReadonlyMap<string, number> = new Map()): ActivityTallies {
   const days = new Map<string, DailyActivityTally>();
   const topicDays = new Map<string, TopicMaterialsTally>();
   for (const event of events) {
@@ -48,9 +50,11 @@ export function tallyDailyActivity(events: readonly LoggedEvent[]): ActivityTall
       case "SESSION_CREATED":
         tally.sessionsStarted += 1;
         break;
-      case "session_end":
-        tally.studySeconds += (event.payload as EventPayload<"session_end">).active_seconds;
+      case "session_end": {
+        const reported = (event.payload as EventPayload<"session_end">).active_seconds;
+        tally.studySeconds += Math.max(0, reported - (earlierEndSeconds.get(event.id) ?? 0));
         break;
+      }
       case "xp_earned":
         tally.xpEarned += (event.payload as EventPayload<"xp_earned">).xp_amount;
         break;

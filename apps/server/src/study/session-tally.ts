@@ -7,7 +7,10 @@ export interface SessionTally {
   userId: string;
   /** Earliest event_ts in the batch: a session seen before its session_start still has a start. */
   startedAt: string;
-  /** From the last session_end of the batch in log order; null when the batch has none. */
+  /**
+   * From the batch's session_ends: ended_at of the last in log order, the durations the
+   * highest reported (session_end carries cumulative figures); null when the batch has none.
+   */
   end: { endedAt: string; durationSeconds: number; activeSeconds: number } | null;
   pauseCount: number;
   materialsViewed: number;
@@ -57,7 +60,11 @@ function count(tally: SessionTally, event: LoggedEvent): void {
   switch (event.eventType) {
     case "session_end": {
       const payload = event.payload as EventPayload<"session_end">;
-      tally.end = { endedAt: event.eventTs, durationSeconds: payload.duration_seconds, activeSeconds: payload.active_seconds };
+      tally.end = {
+        endedAt: event.eventTs,
+        durationSeconds: Math.max(payload.duration_seconds, tally.end?.durationSeconds ?? 0),
+        activeSeconds: Math.max(payload.active_seconds, tally.end?.activeSeconds ?? 0),
+      };
       return;
     }
     case "session_pause":
@@ -92,7 +99,7 @@ function count(tally: SessionTally, event: LoggedEvent): void {
 
 /**
  * Sums a batch (in log order) per session. Every part merges with the stored row by a
- * commutative rule (sums, earliest start, last end in log order), so any cut of the log
+ * commutative rule (sums, earliest start, last end in log order, highest cumulative durations), so any cut of the log
  * into batches gives the same row.
  */
 export function tallySessions(events: readonly LoggedEvent[]): SessionTally[] {
