@@ -1,69 +1,132 @@
 /**
- * Measures ingest throughput over real HTTP: batches of 50 valid events, sent by
- * several learners at once, on PGlite (a temporary data folder) and, when
- * DATABASE_URL is set, on PostgreSQL. Prints events/s and batch latency percentiles.
+ * Measures Chronicle's ingest against the machine's limit in the same run. In interleaved
+ * rounds it times, for BENCH_SECONDS each:
+ *   - raw COPY into a scratch table with exactly the `events` DDL (chunks of 5 000, 4 writers),
+ *   - raw `insert … select from jsonb_to_recordset` into it (50 rows, 4 writers),
+ *   - Chronicle over real HTTP: telemetry.ingest ×50 from 64 learners, ingestGameBatch ×1000 from 4 senders;
+ * on PGlite the limit is the same jsonb_to_recordset insert into PGlite in this process.
+ * Each round prints events/s and the share of the limit; then the medians, and batch latency
+ * at half of Chronicle's peak, offered open loop (a batch goes out on schedule, whether or not
+ * earlier ones have been answered).
  *
- *   npm run bench:ingest                      # PGlite only
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:ingest
- *   BENCH_BATCHES=400 BENCH_CONCURRENCY=8 npm run bench:ingest
+ *   npm run bench:ingest                                                     # PGlite only
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:ingest  # PGlite and PostgreSQL
+ *   BENCH_DATABASES=postgres BENCH_ROUNDS=5 BENCH_SECONDS=8 npm run bench:ingest
+ *   BENCH_PROJECTIONS=off …   measures ingest with the projection runner stopped
  */
 import type { Database } from "@chronicle/db";
-import { onEachDatabase } from "./on-each-database.ts";
-import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createTokenVerifier } from "../src/auth/verify-token.ts";
 import { loadEnv } from "../src/env.ts";
 import { createMemoryLogger } from "../src/observability/logger.ts";
 import { startProjectionRunner } from "../src/projections/projection-runner.ts";
 import { allProjections } from "../src/projections/registry.ts";
-import { clientEvent, listen, makeExamSession, makeLearner } from "../src/testing/index.ts";
-import { signDevToken } from "../src/auth/sign-dev-token.ts";
+import { listen } from "../src/testing/index.ts";
+import { closedLoop, median, percentile } from "./bench-stats.ts";
+import { gameSenders, telemetryLearners, type Sender } from "./chronicle-senders.ts";
+import { onEachDatabase } from "./on-each-database.ts";
+import { createScratchTable, rawPgliteRecordset, rawPostgresWriters } from "./raw-writers.ts";
 
-const batches = Number(process.env.BENCH_BATCHES ?? 200);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const batchSize = 50;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const halfLoadSeconds = Number(process.env.BENCH_HALF_SECONDS ?? 10);
+const withProjections = process.env.BENCH_PROJECTIONS !== "off";
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+interface Path {
+  name: string;
+  /** True for the raw writes every other path is compared with. */
+  isLimit: boolean;
+  run(): Promise<number>;
 }
+
+/** Offers `rate` events/s as batches on a fixed schedule and records each batch's latency. */
+async function openLoop(rate: number, senders: readonly Sender[], batchSize: number): Promise<{ latencies: number[]; achieved: number }> {
+  const interval = (batchSize / rate) * 1000;
+  const started = performance.now();
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  for (let tick = 0; tick * interval < halfLoadSeconds * 1000; tick += 1) {
+    const wait = started + tick * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t0 = performance.now();
+    inFlight.push(
+      senders[tick % senders.length]!().then((n) => {
+        latencies.push(performance.now() - t0);
+        sent += n;
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  return { latencies, achieved: sent / ((performance.now() - started) / 1000) };
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 async function bench(label: string, db: Database): Promise<void> {
   const env = loadEnv({ NODE_ENV: "test" });
   const log = createMemoryLogger();
-  const projections = startProjectionRunner(db, allProjections, log);
-  const deps = { db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
-  const http = await listen(deps);
-  const learners = await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const userId = makeLearner();
-      const exam = await makeExamSession(db, userId, 20);
-      return { exam, token: await signDevToken(env, { role: "learner", sub: userId }) };
-    }),
-  );
+  const projections = startProjectionRunner(db, withProjections ? allProjections : [], log);
+  const http = await listen({ db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections });
+  await createScratchTable(db);
+  const learners = await telemetryLearners(db, env, http, 64, 50);
+  const games = await gameSenders(env, http, 4, 1000);
 
-  const latencies: number[] = [];
-  let sent = 0;
-  const started = performance.now();
-  await Promise.all(
-    learners.map(async ({ exam, token }, worker) => {
-      for (let b = worker; b < batches; b += concurrency) {
-        const events = Array.from({ length: batchSize }, (_, i) =>
-          clientEvent("QUESTION_VIEWED", exam.sessionId, { seq: b * batchSize + i, question_id: exam.questionIds[i % 20], payload: { position: (i % 20) + 1 } }),
-        );
-        const t0 = performance.now();
-        const response = await http.post("/trpc/telemetry.ingest", { source: "web", events }, token);
-        latencies.push(performance.now() - t0);
-        if (response.json.result?.data.accepted !== batchSize) throw new Error(`batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
-        sent += batchSize;
-      }
-    }),
+  const raw = db.driver === "postgres" ? await rawPostgresWriters(db, 4) : null;
+  const paths: Path[] = raw
+    ? [
+        { name: "raw COPY, 5000 rows, 4 writers", isLimit: true, run: () => closedLoop(seconds, 4, () => raw.copy(5000)) },
+        { name: "raw jsonb_to_recordset, 50 rows, 4 writers", isLimit: false, run: () => closedLoop(seconds, 4, () => raw.recordset(50)) },
+      ]
+    : [{ name: "raw jsonb_to_recordset, 50 rows, 4 writers", isLimit: true, run: () => closedLoop(seconds, 4, () => rawPgliteRecordset(db, 50)) }];
+  paths.push(
+    { name: "Chronicle telemetry.ingest ×50, 64 learners", isLimit: false, run: () => closedLoop(seconds, learners.length, (w) => learners[w]!()) },
+    { name: "Chronicle ingestGameBatch ×1000, 4 senders", isLimit: false, run: () => closedLoop(seconds, games.length, (w) => games[w]!()) },
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(10)} ${sent} events in ${batches} batches of ${batchSize}, ${concurrency} concurrent learners: ` +
-      `${Math.round(sent / seconds)} events/s; batch latency p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
-      `p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
-  );
+  const limitName = paths.find((p) => p.isLimit)!.name;
+
+  // Warm-up: JIT, connections, the first pages of every index.
+  await closedLoop(1, learners.length, (w) => learners[w]!());
+  await projections.drain();
+
+  const rates = new Map<string, number[]>(paths.map((p) => [p.name, []]));
+  const shares = new Map<string, number[]>(paths.map((p) => [p.name, []]));
+  for (let round = 1; round <= rounds; round += 1) {
+    const measured = new Map<string, number>();
+    for (const path of paths) {
+      // Each path starts with the projections caught up, so no path pays for the previous one's backlog.
+      await projections.drain();
+      measured.set(path.name, await path.run());
+    }
+    const limit = measured.get(limitName)!;
+    console.log(`${label} round ${round}/${rounds}`);
+    for (const path of paths) {
+      const rate = measured.get(path.name)!;
+      rates.get(path.name)!.push(rate);
+      shares.get(path.name)!.push(rate / limit);
+      console.log(`  ${path.name.padEnd(46)} ${String(Math.round(rate)).padStart(7)} events/s  ${pct(rate / limit).padStart(5)} of ${path.isLimit ? "itself" : "the limit"}`);
+    }
+  }
+
+  console.log(`${label} medians over ${rounds} rounds of ${seconds} s (share = median of per-round ratios to ${limitName}; projections ${withProjections ? "on" : "off"})`);
+  for (const path of paths) {
+    console.log(`  ${path.name.padEnd(46)} ${String(Math.round(median(rates.get(path.name)!))).padStart(7)} events/s  ${pct(median(shares.get(path.name)!)).padStart(5)}`);
+  }
+
+  for (const [name, senders, batchSize] of [
+    ["Chronicle telemetry.ingest ×50, 64 learners", learners, 50],
+    ["Chronicle ingestGameBatch ×1000, 4 senders", games, 1000],
+  ] as const) {
+    await projections.drain();
+    const half = median(rates.get(name)!) / 2;
+    const { latencies, achieved } = await openLoop(half, senders, batchSize);
+    console.log(
+      `${label} half of peak, open loop: ${name}: offered ${Math.round(half)} events/s (achieved ${Math.round(achieved)}), ` +
+        `batch latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+  }
+  console.log(`${label} process RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  await raw?.close();
   await http.close();
   await projections.stop();
 }

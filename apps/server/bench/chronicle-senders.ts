@@ -1,0 +1,58 @@
+import type { Database } from "@chronicle/db";
+import { randomUUID } from "node:crypto";
+import { signDevToken } from "../src/auth/sign-dev-token.ts";
+import type { ServerEnv } from "../src/env.ts";
+import { clientEvent, makeExamSession, makeLearner, type RunningServer } from "../src/testing/index.ts";
+
+/** Sends one batch and resolves with the number of events it carried, after checking they were all accepted. */
+export type Sender = () => Promise<number>;
+
+/** Learners sending `telemetry.ingest` batches of QUESTION_VIEWED events in their own exam sessions. */
+export async function telemetryLearners(db: Database, env: ServerEnv, http: RunningServer, count: number, batchSize: number): Promise<Sender[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const userId = makeLearner();
+      const exam = await makeExamSession(db, userId, 20);
+      const token = await signDevToken(env, { role: "learner", sub: userId });
+      let seq = 0;
+      return async () => {
+        const events = Array.from({ length: batchSize }, (_, i) =>
+          clientEvent("QUESTION_VIEWED", exam.sessionId, { seq: seq++, question_id: exam.questionIds[i % 20], payload: { position: (i % 20) + 1 } }),
+        );
+        const response = await http.post("/trpc/telemetry.ingest", { source: "web", events }, token);
+        if (response.json.result?.data.accepted !== batchSize) throw new Error(`telemetry batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
+        return batchSize;
+      };
+    }),
+  );
+}
+
+/** Game servers sending `ingestGameBatch` batches of choice_made events for 20 players each. */
+export async function gameSenders(env: ServerEnv, http: RunningServer, count: number, batchSize: number): Promise<Sender[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const token = await signDevToken(env, { role: "service", sub: randomUUID(), scope: "events:game" });
+      const players = Array.from({ length: 20 }, () => ({ studentId: randomUUID(), sessionId: randomUUID() }));
+      return async () => {
+        const timestamp = new Date().toISOString();
+        const events = Array.from({ length: batchSize }, (_, i) => {
+          const player = players[i % players.length]!;
+          return {
+            event_id: randomUUID(),
+            student_id: player.studentId,
+            event_type: "choice_made",
+            timestamp,
+            data: { choice: "help_friend" },
+            session_id: player.sessionId,
+            mission_id: "mission-alpha",
+          };
+        });
+        const body = { batch_id: `bench-${randomUUID()}`, client_version: "1.0.0", events };
+        const response = await http.post("/trpc/telemetry.ingestGameBatch", body, token);
+        if (response.json.result?.data.accepted !== batchSize) throw new Error(`game batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
+        return batchSize;
+      };
+    }),
+  );
+}
+
