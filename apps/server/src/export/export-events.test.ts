@@ -2,13 +2,15 @@ import type { Database } from "@chronicle/db";
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { sql } from "drizzle-orm";
 import { parquetReadObjects } from "hyparquet";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExportStatus } from "../admin/export-status.ts";
 import { appendVisible, pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { acquireLease } from "../cluster/leases.ts";
 import { exportEvents } from "./export-events.ts";
+import { abandonDeadExportRuns, EXPORT_LEASE, EXPORT_LEASE_TTL_MS, partialRunFolder } from "./export-run-lease.ts";
 
 /** Every row of the Parquet files a run wrote, in file order, as a warehouse would load them. */
 async function readBack(outDir: string, files: { path: string }[]): Promise<Record<string, unknown>[]> {
@@ -81,13 +83,25 @@ describe.each(databaseTargets())("the incremental Parquet export on %s", (driver
     expect((await readBack(outDir, retry.files)).map((row) => row.id)).toEqual(missed.map((e) => e.id));
   });
 
-  it("runs one export at a time, and frees the slot of a run that died long ago", async () => {
-    await db.rows(sql`insert into export_runs (actor, status, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq) values ('other', 'running', 0, 0, 0, 0)`);
+  it("runs one export at a time, and any worker cleans up a run whose process died", async () => {
+    const other = await acquireLease(db, EXPORT_LEASE, "other-worker", EXPORT_LEASE_TTL_MS);
+    const [dead] = await db.rows<{ id: number }>(
+      sql`insert into export_runs (actor, status, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq, out_dir, lease_token, lease_expires_at)
+          values ('other', 'running', 0, 0, 0, 0, ${outDir}, ${other!.token}, clock_timestamp() + interval '30 seconds') returning id::int as id`,
+    );
+    const deadFolder = join(outDir, partialRunFolder(dead!.id));
+    mkdirSync(deadFolder, { recursive: true });
+    writeFileSync(join(deadFolder, "part-0001.parquet"), "half a file");
     await expect(exportEvents(db, { outDir, actor: "test" })).rejects.toThrow(/Export run \d+ has been running since .*; wait for it to finish/);
-    await db.rows(sql`update export_runs set started_at = now() - interval '2 hours' where status = 'running'`);
-    const report = await exportEvents(db, { outDir, actor: "test" });
-    expect(report.events).toBe(0);
-    const [abandoned] = await db.rows<{ status: string; error: string }>(sql`select status, error from export_runs where actor = 'other'`);
-    expect(abandoned).toEqual({ status: "failed", error: "abandoned: still running after 1 hour" });
+    expect(await abandonDeadExportRuns(db)).toEqual([]);
+
+    // kill -9: nobody renews any more, so the run's lease runs out.
+    await db.rows(sql`update export_runs set lease_expires_at = clock_timestamp() - interval '1 second' where id = ${dead!.id}`);
+    await db.rows(sql`update leases set expires_at = clock_timestamp() - interval '1 second' where name = ${EXPORT_LEASE}`);
+    expect(await abandonDeadExportRuns(db)).toEqual([dead!.id]);
+    expect(existsSync(deadFolder)).toBe(false);
+    const [abandoned] = await db.rows<{ status: string; error: string }>(sql`select status, error from export_runs where id = ${dead!.id}`);
+    expect(abandoned).toMatchObject({ status: "abandoned", error: expect.stringMatching(/stopped renewing the export lease/) });
+    expect((await exportEvents(db, { outDir, actor: "test" })).events).toBe(0);
   });
 });

@@ -1,10 +1,21 @@
 import { rowsOf, type Database, type Executor, type ExportedFile } from "@chronicle/db";
 import { sql } from "drizzle-orm";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { acquireLeaseIn, assertLeaseHeld, newHolderId, releaseLease, type Lease } from "../cluster/leases.ts";
 import { readLogHead } from "../projections/log-head.ts";
 import type { LogPosition } from "../projections/read-log.ts";
 import { eventsToParquet } from "./events-to-parquet.ts";
+import {
+  abandonDeadRunsIn,
+  EXPORT_LEASE,
+  EXPORT_LEASE_TTL_MS,
+  EXPORT_RENEW_MS,
+  partialRunFolder,
+  removeRunFiles,
+  renewExportRun,
+  runFolder,
+} from "./export-run-lease.ts";
 import { readExportPage } from "./read-export-page.ts";
 
 /** Rows per Parquet file: large enough for a warehouse, small enough to build in memory. */
@@ -18,39 +29,128 @@ export interface ExportReport {
   through: LogPosition;
 }
 
+export interface ExportOptions {
+  outDir: string;
+  actor: string;
+  fileRows?: number;
+}
+
+interface ClaimedRun {
+  runId: number;
+  lease: Lease;
+  from: LogPosition;
+  through: LogPosition;
+}
+
 /**
- * The incremental export: every event after the last successful run, up to the log head (below
- * the oldest running transaction, so nothing can still appear behind it), as Parquet files in
- * `<outDir>/events/run=<id>/part-<n>.parquet`. A run that fails removes its folder and leaves
- * the position where it was, so the next run exports the same events again; each event is in
- * exactly one successful run.
+ * The incremental export: every event after the last successful run, up to the log head, as
+ * Parquet files in `<outDir>/events/run=<id>/part-<n>.parquet`.
+ *
+ * Exactly once, across processes: a run first takes the export lease and, in the same
+ * transaction, claims its range (from the last successful run's end to the head) in the ledger,
+ * so no two runs can claim overlapping ranges. It writes into a hidden folder, renewing its
+ * lease as it goes, and renames the folder to its final name just before the fenced commit of
+ * `succeeded`; a run whose lease was taken over (it froze) writes nothing that stays. A run that
+ * fails or dies leaves the position where it was, so the next run exports the same events.
  */
-export async function exportEvents(db: Database, options: { outDir: string; actor: string; fileRows?: number }): Promise<ExportReport> {
-  const from = (await lastExportedPosition(db.orm)) ?? { txId: 0, ingestSeq: 0 };
-  const through = await readLogHead(db.orm);
-  const runId = await startRun(db, options.actor, from, through);
-  const runDir = join("events", `run=${String(runId).padStart(6, "0")}`);
+export async function exportEvents(db: Database, options: ExportOptions): Promise<ExportReport> {
+  const claim = await claimRun(db, options);
+  const { runId, lease, from, through } = claim;
+  const partialDir = partialRunFolder(runId);
   const files: ExportedFile[] = [];
+  // Renewed in the background while a file is built; a lost lease stops the run at the next file.
+  let lostLease: unknown = null;
+  let isRenewing = false;
+  const renewer = setInterval(() => {
+    if (isRenewing || lostLease) return;
+    isRenewing = true;
+    renewExportRun(db, runId, lease)
+      .catch((error: unknown) => {
+        lostLease = error;
+      })
+      .finally(() => {
+        isRenewing = false;
+      });
+  }, EXPORT_RENEW_MS);
+  renewer.unref();
   try {
     let after = from;
     for (let part = 1; ; part += 1) {
+      if (lostLease) throw lostLease;
       const rows = await readExportPage(db.orm, after, through, options.fileRows ?? EXPORT_FILE_ROWS);
       if (rows.length === 0) break;
-      files.push(await writeParquet(options.outDir, join(runDir, `part-${String(part).padStart(4, "0")}.parquet`), rows));
+      const name = `part-${String(part).padStart(4, "0")}.parquet`;
+      const bytes = await writeParquet(join(options.outDir, partialDir, name), rows);
+      files.push({ path: join(runFolder(runId), name), rows: rows.length, bytes });
       const last = rows.at(-1)!;
       after = { txId: last.txId, ingestSeq: last.ingestSeq };
     }
+    clearInterval(renewer);
+    if (lostLease) throw lostLease;
+    await renewExportRun(db, runId, lease);
+    if (files.length > 0) await rename(join(options.outDir, partialDir), join(options.outDir, runFolder(runId)));
     const events = files.reduce((sum, file) => sum + file.rows, 0);
-    await db.rows(sql`update export_runs set status = 'succeeded', finished_at = now(), events_exported = ${events}, files = ${JSON.stringify(files)}::jsonb
-                       where id = ${runId}`);
+    await db.transaction(async (tx) => {
+      await assertLeaseHeld(tx, lease, EXPORT_LEASE_TTL_MS);
+      const done = await rowsOf<{ id: number }>(
+        tx,
+        sql`update export_runs set status = 'succeeded', finished_at = now(), events_exported = ${events}, files = ${JSON.stringify(files)}::jsonb,
+                                   lease_expires_at = null
+             where id = ${runId} and status = 'running' and lease_token = ${lease.token} returning id::int as id`,
+      );
+      if (done.length === 0) throw new Error(`Export run ${runId} was abandoned by another worker before it finished`);
+      await releaseLease(tx, lease);
+    });
     return { runId, events, files, from, through };
   } catch (error) {
+    clearInterval(renewer);
     const message = error instanceof Error ? error.message : String(error);
-    await db.rows(sql`update export_runs set status = 'failed', finished_at = now(), error = ${message} where id = ${runId}`);
+    // Only our own run, only while still ours: a run another worker abandoned keeps that verdict.
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update export_runs set status = 'failed', finished_at = now(), error = ${message}, lease_expires_at = null
+                              where id = ${runId} and status = 'running' and lease_token = ${lease.token}`);
+        await releaseLease(tx, lease);
+      })
+      .catch(() => undefined);
     // Best effort: the folder may not even be creatable, which is often why the run failed.
-    await rm(join(options.outDir, runDir), { recursive: true, force: true }).catch(() => undefined);
+    await removeRunFiles([{ id: runId, out_dir: options.outDir }]);
     throw new Error(`Export run ${runId} failed and wrote nothing (${message}); the next run exports the same events again.`, { cause: error });
   }
+}
+
+/**
+ * Takes the export lease and claims the run's range in one transaction, before reading a single
+ * event. Another live run holds the lease, so this one is refused; a dead one is abandoned here.
+ */
+async function claimRun(db: Database, options: ExportOptions): Promise<ClaimedRun> {
+  // A fresh holder per run: a run never mistakes another run of the same process for its own.
+  const holder = newHolderId();
+  const claimed = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw("set local lock_timeout = '5s'"));
+    const lease = await acquireLeaseIn(tx, EXPORT_LEASE, holder, EXPORT_LEASE_TTL_MS);
+    if (!lease) return null;
+    const dead = await abandonDeadRunsIn(tx, { isLeaseHeld: true });
+    const from = (await lastExportedPosition(tx)) ?? { txId: 0, ingestSeq: 0 };
+    const through = await readLogHead(tx);
+    const [run] = await rowsOf<{ id: number }>(
+      tx,
+      sql`insert into export_runs (actor, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq, out_dir, lease_token, lease_expires_at)
+          values (${options.actor}, ${from.txId}, ${from.ingestSeq}, ${through.txId}, ${through.ingestSeq}, ${options.outDir}, ${lease.token},
+                  clock_timestamp() + ${EXPORT_LEASE_TTL_MS} * interval '1 millisecond')
+          returning id::int as id`,
+    );
+    return { runId: run!.id, lease, from, through, dead };
+  });
+  if (!claimed) {
+    const [running] = await rowsOf<{ id: number; started_at: string }>(
+      db.orm,
+      sql`select id::int as id, started_at::text as started_at from export_runs where status = 'running' order by id desc limit 1`,
+    );
+    throw new Error(`Export run ${running?.id ?? "?"} has been running since ${running?.started_at ?? "a moment ago"}; wait for it to finish before starting another.`);
+  }
+  await removeRunFiles(claimed.dead, options.outDir);
+  return claimed;
 }
 
 /** Where the last successful export run stopped, or null when none has succeeded. */
@@ -63,30 +163,11 @@ export async function lastExportedPosition(executor: Executor): Promise<LogPosit
   return row ? { txId: Number(row.tx_id), ingestSeq: Number(row.ingest_seq) } : null;
 }
 
-/** A run still marked running after this long died with its process; its slot is freed. */
-const ABANDONED_AFTER = "1 hour";
-
-/** Claims the one running slot (a unique index allows one 'running' row), or says who holds it. */
-async function startRun(db: Database, actor: string, from: LogPosition, through: LogPosition): Promise<number> {
-  await db.rows(sql`update export_runs set status = 'failed', finished_at = now(), error = 'abandoned: still running after ${sql.raw(ABANDONED_AFTER)}'
-                     where status = 'running' and started_at < now() - ${ABANDONED_AFTER}::interval`);
-  const claimed = await rowsOf<{ id: number }>(
-    db.orm,
-    sql`insert into export_runs (actor, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq)
-        values (${actor}, ${from.txId}, ${from.ingestSeq}, ${through.txId}, ${through.ingestSeq})
-        on conflict do nothing returning id::int as id`,
-  );
-  if (claimed[0]) return claimed[0].id;
-  const [running] = await rowsOf<{ id: number; started_at: string }>(db.orm, sql`select id::int as id, started_at::text as started_at from export_runs where status = 'running'`);
-  throw new Error(`Export run ${running?.id ?? "?"} has been running since ${running?.started_at ?? "a moment ago"}; wait for it to finish before starting another.`);
-}
-
-/** Written under a temporary name and renamed, so a reader never sees half a file. */
-async function writeParquet(outDir: string, path: string, rows: Parameters<typeof eventsToParquet>[0]): Promise<ExportedFile> {
+/** Written under a temporary name and renamed, so a reader never sees half a file. Returns its size in bytes. */
+async function writeParquet(target: string, rows: Parameters<typeof eventsToParquet>[0]): Promise<number> {
   const bytes = eventsToParquet(rows);
-  const target = join(outDir, path);
   await mkdir(join(target, ".."), { recursive: true });
   await writeFile(`${target}.partial`, bytes);
   await rename(`${target}.partial`, target);
-  return { path, rows: rows.length, bytes: bytes.byteLength };
+  return bytes.byteLength;
 }

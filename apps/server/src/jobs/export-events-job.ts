@@ -6,6 +6,8 @@ import type { Job } from "./job.ts";
 export const exportEventsJob: Job = {
   name: "export-events",
   intervalMs: 3_600_000,
+  // It writes files, so it cannot live in one transaction: the export lease fences each step.
+  fencing: "by-itself",
   async run(deps) {
     if (!deps.env.CHRONICLE_EXPORT_DIR) return;
     const report = await exportEvents(deps.db, { outDir: resolve(deps.env.CHRONICLE_EXPORT_DIR), actor: "chronicle export job" });

@@ -1,3 +1,4 @@
+import { abandonDeadExportRunsJob } from "./abandon-dead-export-runs.ts";
 import { detectBrokenStreaksJob } from "./detect-broken-streaks.ts";
 import type { Job } from "./job.ts";
 import { computeKnowledgeGapsJob } from "./compute-knowledge-gaps.ts";
@@ -5,5 +6,12 @@ import { expireSessionsJob } from "./expire-sessions.ts";
 import { exportEventsJob } from "./export-events-job.ts";
 import { purgeExpiredDataJob } from "./purge-expired-data.ts";
 
-/** Every scheduled job; `serve` runs them, tests call `job.run` directly with a chosen time. */
-export const allJobs: readonly Job[] = [expireSessionsJob, detectBrokenStreaksJob, computeKnowledgeGapsJob, purgeExpiredDataJob, exportEventsJob];
+/** Every scheduled job; workers run them once per interval per cluster, tests call `job.run` directly with a chosen time. */
+export const allJobs: readonly Job[] = [
+  expireSessionsJob,
+  detectBrokenStreaksJob,
+  computeKnowledgeGapsJob,
+  purgeExpiredDataJob,
+  exportEventsJob,
+  abandonDeadExportRunsJob,
+];

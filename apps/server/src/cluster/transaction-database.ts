@@ -1,0 +1,19 @@
+import { rowsOf, type Database, type Transaction } from "@chronicle/db";
+
+/**
+ * The Database interface over one open transaction, so code written against `deps.db` (a
+ * scheduled job) runs inside a fenced transaction unchanged: its own `transaction()` calls
+ * become savepoints, and everything commits or rolls back with the fence.
+ */
+export function transactionDatabase(tx: Transaction, base: Database): Database {
+  return {
+    driver: base.driver,
+    orm: tx as unknown as Database["orm"],
+    rows: (query) => rowsOf(tx, query),
+    transaction: (work) => tx.transaction(work),
+    ping: () => base.ping(),
+    close: async () => {
+      throw new Error("A job cannot close the database it was lent.");
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { resolve } from "node:path";
+import { abandonDeadExportRuns } from "../export/export-run-lease.ts";
+import type { Job } from "./job.ts";
+
+/**
+ * Any worker notices an export run whose process was killed or froze (its lease expired) and
+ * marks it abandoned, removing its files, so a dead run never blocks the export or retention.
+ */
+export const abandonDeadExportRunsJob: Job = {
+  name: "abandon-dead-export-runs",
+  intervalMs: 30_000,
+  fencing: "by-itself",
+  async run(deps) {
+    const fallback = deps.env.CHRONICLE_EXPORT_DIR ? resolve(deps.env.CHRONICLE_EXPORT_DIR) : undefined;
+    const abandoned = await abandonDeadExportRuns(deps.db, fallback);
+    if (abandoned.length > 0) deps.log.info("export.abandoned", { runs: abandoned });
+  },
+};
