@@ -53,6 +53,8 @@ const envSchema = z.object({
   CHRONICLE_RETAIN_COUNTER_DAYS: retentionDays.optional(),
   /** Where the hourly incremental Parquet export writes; unset turns the job off (`chronicle export` still works). */
   CHRONICLE_EXPORT_DIR: z.string().min(1).optional(),
+  /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
+  CHRONICLE_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });
 
 export type ServerEnv = z.output<typeof envSchema> & { jwtSecret: string | undefined };
