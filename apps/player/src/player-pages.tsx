@@ -1,4 +1,5 @@
 import { useIsSignedIn } from "@chronicle/client/react";
+import { useDailyCheckin } from "./checkin/use-daily-checkin.ts";
 import { tokenStore } from "./auth/token-store.ts";
 import { SignInPanel } from "./auth/sign-in-panel.tsx";
 import { ReviewPage } from "./review/review-page.tsx";
@@ -9,9 +10,14 @@ import { NotFoundPage } from "./ui/not-found-page.tsx";
 
 /** Picks the page the address names; every page needs a signed-in learner. */
 export function PlayerPages() {
-  const route = useRoute();
   const isSignedIn = useIsSignedIn(tokenStore);
   if (!isSignedIn) return <SignInPanel />;
+  return <SignedInPages />;
+}
+
+function SignedInPages() {
+  const route = useRoute();
+  useDailyCheckin();
   switch (route.page) {
     case "start":
       return <StartScreen />;

@@ -4,4 +4,5 @@ export const queryKeys = {
   session: (sessionId: string) => ["sessions.get", sessionId] as const,
   review: (sessionId: string) => ["sessions.review", sessionId] as const,
   profile: ["gamification.profile"] as const,
+  recent: ["sessions.recent"] as const,
 };

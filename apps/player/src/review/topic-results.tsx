@@ -4,7 +4,13 @@ function percent(correct: number, total: number): string {
   return total === 0 ? "–" : `${Math.round((correct / total) * 100)}%`;
 }
 
-export function TopicResults({ topics }: { topics: SessionReview["topics"] }) {
+interface TopicResultsProps {
+  topics: SessionReview["topics"];
+  onPractise: (topicId: string) => void;
+  isStarting: boolean;
+}
+
+export function TopicResults({ topics, onPractise, isStarting }: TopicResultsProps) {
   return (
     <section aria-labelledby="topics-title">
       <h2 id="topics-title">By topic</h2>
@@ -14,6 +20,9 @@ export function TopicResults({ topics }: { topics: SessionReview["topics"] }) {
             <th scope="col">Topic</th>
             <th scope="col">Correct</th>
             <th scope="col">Score</th>
+            <th scope="col">
+              <span className="visually-hidden">Practice</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -24,6 +33,11 @@ export function TopicResults({ topics }: { topics: SessionReview["topics"] }) {
                 {topic.correct} / {topic.total}
               </td>
               <td>{percent(topic.correct, topic.total)}</td>
+              <td>
+                <button type="button" onClick={() => onPractise(topic.topicId)} disabled={isStarting} aria-label={`Practise ${topic.name}`}>
+                  Practise this topic
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import type { SessionView } from "@chronicle/contracts";
+import type { Ref } from "react";
 
 type Question = SessionView["questions"][number];
 
@@ -10,13 +11,15 @@ interface QuestionCardProps {
   isSaving: boolean;
   onSelect: (index: number) => void;
   onToggleMark: () => void;
+  /** Focused when the question changes, so reading starts at the new question. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function QuestionCard({ question, questionCount, isSaving, onSelect, onToggleMark }: QuestionCardProps) {
+export function QuestionCard({ question, questionCount, isSaving, onSelect, onToggleMark, headingRef }: QuestionCardProps) {
   const headingId = `question-${question.position}-heading`;
   return (
     <article className="question-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         Question {question.position} <span className="of-total">of {questionCount}</span>
       </h2>
       <fieldset aria-busy={isSaving}>

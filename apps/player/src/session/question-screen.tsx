@@ -1,5 +1,5 @@
 import { useTelemetry } from "@chronicle/client/react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { friendlyError } from "../api/friendly-error.ts";
 import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
@@ -8,7 +8,10 @@ import { LoadingNote } from "../ui/loading-note.tsx";
 import { CountdownClock } from "./countdown-clock.tsx";
 import { KeyboardHelp } from "./keyboard-help.tsx";
 import { NavigatorGrid } from "./navigator-grid.tsx";
+import { QuestionAnnouncer, useQuestionFocus } from "./question-announcer.tsx";
 import { QuestionCard } from "./question-card.tsx";
+import { SubmitDialog } from "./submit-dialog.tsx";
+import { TimeWarning } from "./time-warning.tsx";
 import { useAnswerQuestion } from "./use-answer-question.ts";
 import { useCountdown } from "./use-countdown.ts";
 import { useFocusTracking } from "./use-focus-tracking.ts";
@@ -34,6 +37,7 @@ export function QuestionScreen({ sessionId, requestedPosition }: QuestionScreenP
   if (session.isError) {
     return (
       <section className="panel">
+        <h1>This test could not be opened</h1>
         <FriendlyError message={friendlyError(session.error, "load this test")} />
         <button type="button" onClick={() => navigate(paths.start())}>
           Start a new test
@@ -51,12 +55,15 @@ function RunningSession({ sessionId, session, requestedPosition }: QuestionScree
   const navigation = useQuestionNavigation({ sessionId, questions: view.questions, requestedPosition, track });
   const answer = useAnswerQuestion(sessionId);
   const submit = useSubmitSession(sessionId, flush);
+  const [isConfirming, setIsConfirming] = useState(false);
   useFocusTracking(track);
+  const headingRef = useQuestionFocus(navigation.position);
 
   const deadline = useMemo(
     () => (view.secondsLeft === null ? null : session.fetchedAt + view.secondsLeft * 1000),
     [view.secondsLeft, session.fetchedAt],
   );
+  // When the clock runs out there is nothing left to confirm: the test is submitted as it stands.
   const secondsLeft = useCountdown(deadline, () => submit.mutate("expired"));
 
   const { current } = navigation;
@@ -66,9 +73,10 @@ function RunningSession({ sessionId, session, requestedPosition }: QuestionScree
   const toggleMark = () => {
     if (current) answer.mutate({ position: current.position, action: "mark", marked: !current.marked });
   };
-  useKeyboardShortcuts({ next: navigation.next, previous: navigation.previous, pickOption: select, toggleMark }, !submit.isPending);
+  useKeyboardShortcuts({ next: navigation.next, previous: navigation.previous, pickOption: select, toggleMark }, !submit.isPending && !isConfirming);
 
   const unanswered = view.questions.filter((question) => question.selectedIndex === null).length;
+  const isLast = navigation.position >= view.questionCount;
   const errorMessage = submit.isError
     ? friendlyError(submit.error, "submit your test")
     : answer.isError
@@ -78,29 +86,57 @@ function RunningSession({ sessionId, session, requestedPosition }: QuestionScree
   return (
     <div className="question-screen">
       <div className="session-bar">
-        <span>
-          {view.mode.charAt(0).toUpperCase() + view.mode.slice(1)} · {view.questionCount} questions
-        </span>
+        <h1 className="session-title">
+          {view.mode.charAt(0).toUpperCase() + view.mode.slice(1)} test <span className="of-total">· {view.questionCount} questions</span>
+        </h1>
         {secondsLeft !== null && <CountdownClock secondsLeft={secondsLeft} />}
-        <button type="button" className="primary" onClick={() => submit.mutate("manual")} disabled={submit.isPending}>
+        <button type="button" className="primary" onClick={() => setIsConfirming(true)} disabled={submit.isPending}>
           {submit.isPending ? "Submitting…" : "Submit test"}
         </button>
       </div>
+      <TimeWarning secondsLeft={secondsLeft} />
       {unanswered > 0 && <p className="hint">{unanswered} of {view.questionCount} questions not answered yet.</p>}
       <FriendlyError message={errorMessage} />
       <NavigatorGrid questions={view.questions} currentPosition={navigation.position} onJump={navigation.jump} />
+      <QuestionAnnouncer position={navigation.position} questionCount={view.questionCount} />
       {current && (
-        <QuestionCard question={current} questionCount={view.questionCount} isSaving={answer.isPending} onSelect={select} onToggleMark={toggleMark} />
+        <QuestionCard
+          question={current}
+          questionCount={view.questionCount}
+          isSaving={answer.isPending}
+          onSelect={select}
+          onToggleMark={toggleMark}
+          headingRef={headingRef}
+        />
       )}
       <div className="step-buttons">
         <button type="button" onClick={navigation.previous} disabled={navigation.position <= 1} aria-keyshortcuts="ArrowLeft p">
           ← Previous
         </button>
-        <button type="button" onClick={navigation.next} disabled={navigation.position >= view.questionCount} aria-keyshortcuts="ArrowRight n">
-          Next →
-        </button>
+        {isLast ? (
+          <button type="button" className="primary" onClick={() => setIsConfirming(true)} disabled={submit.isPending}>
+            Review & submit
+          </button>
+        ) : (
+          <button type="button" onClick={navigation.next} aria-keyshortcuts="ArrowRight n">
+            Next →
+          </button>
+        )}
       </div>
       <KeyboardHelp />
+      {isConfirming && (
+        <SubmitDialog
+          questions={view.questions}
+          isSubmitting={submit.isPending}
+          onReturn={() => setIsConfirming(false)}
+          onJump={(position) => {
+            setIsConfirming(false);
+            navigation.jump(position);
+          }}
+          onSubmit={() => submit.mutate("manual")}
+          errorMessage={submit.isError ? friendlyError(submit.error, "submit your test") : null}
+        />
+      )}
     </div>
   );
 }

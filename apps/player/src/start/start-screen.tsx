@@ -5,6 +5,7 @@ import { chronicleApi } from "../api/chronicle-api.ts";
 import { friendlyError } from "../api/friendly-error.ts";
 import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
+import { RecentTests } from "../history/recent-tests.tsx";
 import { SuggestedTopicsTray } from "../suggestions/suggested-topics-tray.tsx";
 import { FriendlyError } from "../ui/friendly-error.tsx";
 import { LoadingNote } from "../ui/loading-note.tsx";
@@ -40,6 +41,7 @@ export function StartScreen() {
   };
 
   return (
+    <>
     <form className="start-screen panel" onSubmit={submit} aria-labelledby="start-title">
       <h1 id="start-title">Start a test</h1>
       <ModePicker value={mode} onChange={setMode} />
@@ -63,5 +65,7 @@ export function StartScreen() {
         {start.isPending ? "Starting…" : "Start test"}
       </button>
     </form>
+    <RecentTests />
+    </>
   );
 }

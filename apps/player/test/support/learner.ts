@@ -54,8 +54,10 @@ export function learnerOn(page: Page) {
       await page.getByRole("navigation", { name: "Questions" }).getByRole("button", { name: new RegExp(`^Question ${to},`) }).click();
       await atQuestion(to);
     },
+    /** Opens the end-of-test dialog and confirms it, as a learner who has checked what is left. */
     async submit() {
       await page.getByRole("button", { name: "Submit test" }).click();
+      await page.getByRole("dialog", { name: "Submit your test?" }).getByRole("button", { name: "Submit", exact: true }).click();
       await page.waitForURL(/\/review$/);
       await page.getByRole("heading", { name: /You scored/ }).waitFor();
     },
