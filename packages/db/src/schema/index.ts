@@ -13,3 +13,4 @@ export * from "./ingest-store-failures.ts";
 export * from "./export-runs.ts";
 export * from "./leases.ts";
 export * from "./job-runs.ts";
+export * from "./learner-names.ts";
