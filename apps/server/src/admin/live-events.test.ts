@@ -3,7 +3,7 @@ import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLogHead } from "../projections/log-head.ts";
-import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent, waitBelowHorizon } from "../projections/testing/log-fixtures.ts";
+import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent } from "../projections/testing/log-fixtures.ts";
 import { formatLivePosition, parseLivePosition, readLiveEvents } from "./live-events.ts";
 
 describe("live stream positions", () => {
@@ -47,18 +47,19 @@ describe.runIf(databaseTargets().includes("postgres"))("the live stream with con
     await db?.close();
   });
 
-  it("never skips an event whose transaction commits after a later one was stored", async () => {
+  it("never skips an event whose transaction commits late: a later writer waits for it", async () => {
     const start = await readLogHead(db.orm);
     const [early, late] = [pauseEvent(), pauseEvent()];
-    // Writer A takes the lower ingest_seq and holds its transaction open; writer B commits first.
+    // Writer A takes the lower ingest_seq and its log position, and holds its transaction open.
     const writerA = await holdOpenWriter(otherConnection, early);
-    await appendEvents(db.orm, [late]);
+    // Writer B cannot take a log position until A has finished, so it cannot commit first.
+    const writerB = appendEvents(db.orm, [late]);
 
-    // B is stored, but sending it now would move the stream past A for good.
+    // Sending anything now could move the stream past A for good; nothing is visible.
     expect(await readLiveEvents(db.orm, start)).toEqual([]);
 
     await writerA.commit();
-    await waitBelowHorizon(db, [early.id, late.id]);
+    await writerB;
     expect((await readLiveEvents(db.orm, start)).map((e) => e.id)).toEqual([early.id, late.id]);
   });
 });

@@ -13,11 +13,11 @@ export interface LiveEvent extends AdminLiveEvent {
 }
 
 /**
- * The next events after `after`, in the order the projections read the log: (tx_id, ingest_seq)
- * below the oldest running transaction. ingest_seq alone is taken at insert and becomes visible
- * at commit, so a slow writer could commit a lower one after a higher one was streamed; below
- * the horizon every writer has finished, so an event is never skipped however long its
- * transaction took.
+ * The next events after `after`, in the order the projections read the log: (tx_id, ingest_seq).
+ * ingest_seq alone is taken at insert and becomes visible at commit, so a slow writer could
+ * commit a lower one after a higher one was streamed; tx_id is a position the log assigns in
+ * commit order (a later writer waits for the earlier one to finish), so an event is never
+ * skipped however long its transaction took, and nothing elsewhere on the server holds it back.
  */
 export async function readLiveEvents(executor: Executor, after: LogPosition): Promise<LiveEvent[]> {
   const rows = await rowsOf<Omit<AdminLiveEvent, "ingestSeq"> & { ingestSeq: string; txId: string }>(
@@ -26,7 +26,6 @@ export async function readLiveEvents(executor: Executor, after: LogPosition): Pr
                e.user_id::text as "userId", e.session_id::text as "sessionId", ${utcIso(sql`e.event_ts`)} as "eventTs"
           from events e
          where (e.tx_id, e.ingest_seq) > (${after.txId}::bigint, ${after.ingestSeq}::bigint)
-           and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
          order by e.tx_id, e.ingest_seq limit ${LIVE_MAX_PER_POLL}`,
   );
   return rows.map(({ txId, ...row }) => {

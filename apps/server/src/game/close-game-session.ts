@@ -12,7 +12,6 @@ import { findGameSessionOwner } from "./find-game-session.ts";
 import { latestGameVersion } from "./latest-game-version.ts";
 import { readEventsBeforeClose } from "./read-events-before-close.ts";
 import { readStoredFeatures } from "./stored-features.ts";
-import { waitForLogHorizon } from "./wait-for-log-horizon.ts";
 
 export interface CloseGameSessionDeps {
   db: Database;
@@ -77,10 +76,9 @@ export async function closeGameSession(deps: CloseGameSessionDeps, principal: Pr
   const stored = await readStoredFeatures(deps.db.orm, sessionId);
   if (stored) return closeResult(sessionId, stored.inputs.first_event_at, stored.closedAt, stored.features);
 
+  // The close is committed, and log positions are assigned in commit order: every event before
+  // it in the log has committed too, so this read is final without waiting for anyone.
   const close = (await findFirstClose(deps.db.orm, sessionId)) ?? (await appendClose(deps, sessionId, ownerId));
-  if (!(await waitForLogHorizon(deps.db, close.txId))) {
-    deps.log.warn("game.close_horizon_timeout", { sessionId, txId: close.txId });
-  }
   const events = (await readEventsBeforeClose(deps.db.orm, [close])).get(sessionId)!;
   const { features, inputs } = extractBehavioralFeatures(events);
   return closeResult(sessionId, inputs.first_event_at, close.closedAt, features);

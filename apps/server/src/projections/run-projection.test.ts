@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoggedEvent, Projection } from "./projection.ts";
 import { rebuildAggregates } from "./rebuild-aggregates.ts";
 import { catchUp, runProjectionOnce } from "./run-projection.ts";
-import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent, waitBelowHorizon } from "./testing/log-fixtures.ts";
+import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent } from "./testing/log-fixtures.ts";
 
 // A probe projection that records, in its own table, every event id it was given.
 const seenEvents = pgTable("probe_seen_events", { eventId: text("event_id").primaryKey() });
@@ -79,20 +79,20 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
     await db?.close();
   });
 
-  it("never skips an event whose transaction commits after a later ingest_seq was projected", async () => {
+  it("never skips an event whose transaction commits late: later writers wait for its log position", async () => {
     const early = pauseEvent();
     const late = pauseEvent();
-    // Writer A takes the lower ingest_seq but holds its transaction open.
+    // Writer A takes the lower ingest_seq and its log position, but holds its transaction open.
     const writerA = await holdOpenWriter(otherConnection, early);
-    // Writer B takes a higher ingest_seq and commits first.
-    await appendEvents(db.orm, [late]);
+    // Writer B takes a higher ingest_seq; its log position waits until A has finished.
+    const writerB = appendEvents(db.orm, [late]);
 
     await catchUp(db, probe());
     // Writer A is still open, so nothing from it or from later transactions is read yet.
     expect(await seen(db)).toEqual([]);
 
     await writerA.commit();
-    await waitBelowHorizon(db, [early.id, late.id]);
+    await writerB;
     await catchUp(db, probe());
     expect(await seen(db)).toEqual([early.id, late.id].sort());
   });

@@ -1,5 +1,4 @@
 import type { Database, DatabaseDriver } from "@chronicle/db";
-import { sql } from "drizzle-orm";
 import { createTestDb } from "@chronicle/db/testing";
 import type { Principal, Role } from "../auth/principal.ts";
 import { signDevToken } from "../auth/sign-dev-token.ts";
@@ -29,22 +28,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/**
- * On a shared PostgreSQL server the projection horizon is cluster-wide: a transaction open
- * in another suite's database holds it back for a moment. Wait (bounded) until every
- * committed event is below it, so that settle() really brings the aggregates up to date.
- */
-async function waitForHorizon(db: Database): Promise<void> {
-  if (db.driver !== "postgres") return;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const [row] = await db.rows<{ isCovered: boolean }>(
-      sql`select not exists (select 1 from events where tx_id >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint) as "isCovered"`,
-    );
-    if (row?.isCovered) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** `now` is the server's clock (`ctx.now()`, ingest time, jobs); pass a movable one to test time-driven rules. */
 export async function createTestServer(
   driver: DatabaseDriver,
@@ -67,10 +50,8 @@ export async function createTestServer(
     service: (userId, scopes = ["events:game"]) => callerFor({ userId, role: "service", scopes }),
     anonymous: () => createCaller({ ...deps, auth: { status: "none" } }),
     token: (role, sub, scope) => signDevToken(env, { role, sub, scope }),
-    settle: async () => {
-      await waitForHorizon(db);
-      await projections.drain();
-    },
+    // Log positions are assigned in commit order, so everything committed is readable now.
+    settle: () => projections.drain(),
     async close() {
       await projections.stop();
       await db.close();

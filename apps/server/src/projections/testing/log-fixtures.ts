@@ -25,27 +25,11 @@ export function pauseEvent(overrides: Partial<NewEvent> = {}): NewEvent {
 }
 
 /**
- * On a shared PostgreSQL server the horizon is cluster-wide: another suite's open
- * transaction (in another database) holds it back for a moment. Wait until the appended
- * events are below it, as the runner would on its next tick.
+ * Appends `events` in their own transaction. Once it returns they are readable by every
+ * projection: log positions are assigned in commit order, so there is no horizon to wait for.
  */
 export async function appendVisible(db: Database, events: NewEvent[]): Promise<void> {
   await appendEvents(db.orm, events);
-  await waitBelowHorizon(db, events.map((e) => e.id));
-}
-
-export async function waitBelowHorizon(db: Database, eventIds: string[]): Promise<void> {
-  const ids = JSON.stringify(eventIds);
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const [row] = await db.rows<{ n: number }>(
-      sql`select count(*)::int as n from events
-           where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
-             and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
-    );
-    if (row!.n === eventIds.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("appended events never fell below the projection horizon");
 }
 
 /** A second PostgreSQL connection to the database `db` uses, for a writer the test controls. */
@@ -58,7 +42,8 @@ export async function openSecondConnection(db: Database): Promise<postgres.Sql> 
 
 /**
  * Inserts `event` in a transaction on `connection` and holds it open: the row takes its
- * ingest_seq now but becomes visible only at `commit()`, like a slow writer's.
+ * ingest_seq and log position now but becomes visible only at `commit()`, like a slow
+ * writer's. Until then every other event writer waits for its own log position.
  */
 export async function holdOpenWriter(connection: postgres.Sql, event: NewEvent): Promise<{ commit(): Promise<void> }> {
   let release!: () => void;
@@ -79,6 +64,41 @@ export async function holdOpenWriter(connection: postgres.Sql, event: NewEvent):
     async commit() {
       release();
       await writer;
+    },
+  };
+}
+
+/**
+ * Creates a scratch database on the same PostgreSQL server as DATABASE_URL, opens a write
+ * transaction in it and keeps it open (it holds an xid, as an idle-in-transaction session of
+ * another application would) until `release()`, which also drops the database.
+ */
+export async function holdOpenTransactionInAnotherDatabase(): Promise<{ release(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `chronicle_foreign_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const address = new URL(adminUrl);
+  address.pathname = `/${name}`;
+  const foreign = postgres(address.toString(), { max: 1, onnotice: () => {} });
+  await foreign.unsafe("create table held (n int)");
+  let release!: () => void;
+  const mayFinish = new Promise<void>((resolve) => (release = resolve));
+  let wrote!: () => void;
+  const hasWritten = new Promise<void>((resolve) => (wrote = resolve));
+  const open = foreign.begin(async (tx) => {
+    await tx.unsafe("insert into held values (1)");
+    wrote();
+    await mayFinish;
+  });
+  await hasWritten;
+  return {
+    async release() {
+      release();
+      await open;
+      await foreign.end({ timeout: 5 });
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
     },
   };
 }
