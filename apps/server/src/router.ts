@@ -3,6 +3,7 @@ import { countersRouter } from "./routers/counters/index.ts";
 import { gameRouter } from "./routers/game/index.ts";
 import { gamificationRouter } from "./routers/gamification/index.ts";
 import { health } from "./routers/health.ts";
+import { learnersRouter } from "./routers/learners/index.ts";
 import { sessionsRouter } from "./routers/sessions/index.ts";
 import { syncRouter } from "./routers/sync/index.ts";
 import { telemetryRouter } from "./routers/telemetry/index.ts";
@@ -18,6 +19,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   game: gameRouter,
   sync: syncRouter,
+  learners: learnersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -34,6 +34,8 @@ export const ERASED_ROWS: readonly { table: string; column: string; action: Eras
   { table: "counter_daily_totals", column: "viewer_id", action: "merge-into-erased" },
   { table: "sessions", column: "user_id", action: "delete" },
   { table: "learners", column: "id", action: "delete" },
+  // PII the host product registered (learners.setDisplayName).
+  { table: "learner_display_names", column: "user_id", action: "delete" },
   // Batch metrics feed ingestion health; they keep their sizes and timings, not the learner.
   { table: "ingest_batches", column: "user_id", action: "pseudonymise" },
 ];

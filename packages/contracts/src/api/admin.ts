@@ -3,10 +3,14 @@ import { eventFamilies } from "../catalog/event-spec.ts";
 import { counterEventName } from "./counters.ts";
 import { behavioralFeatureValues } from "./game.ts";
 import { projectionLag } from "./health.ts";
+import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
+import { cursor, eventTypeName, stringKindMeta } from "../shapes/string-shapes.ts";
 
 /** Staff-only procedures of the admin app. Timestamps are ISO-8601 UTC strings; rates are percentages 0..100. */
 
-const isoTimestamp = z.iso.datetime({ offset: true });
+const isoTimestamp = boundedTimestamp();
+// Cursors and SSE ids are printable ASCII Chronicle handed out; their handlers decode them.
+const printableAscii = /^[\x21-\x7E]*$/;
 const eventFamily = z.enum(eventFamilies);
 
 // ---------------------------------------------------------------- ingestion health
@@ -91,7 +95,7 @@ export const adminEventRow = z.object({
 export type AdminEventRow = z.infer<typeof adminEventRow>;
 
 export const adminEventFilters = z.strictObject({
-  types: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
+  types: z.array(eventTypeName()).min(1).max(50).optional(),
   families: z.array(eventFamily).min(1).optional(),
   userId: z.uuid().optional(),
   sessionId: z.uuid().optional(),
@@ -103,7 +107,7 @@ export type AdminEventFilters = z.infer<typeof adminEventFilters>;
 export const adminEventsInput = z.strictObject({
   filters: adminEventFilters.default({}),
   /** Opaque: the nextCursor of the previous page. */
-  cursor: z.string().max(200).nullish(),
+  cursor: cursor(printableAscii, 200).nullish(),
   limit: z.int().min(1).max(MAX_EXPLORER_PAGE).default(50),
   /** Sent by tRPC's infinite-query hooks. Pages only run forward (newest first, by cursor). */
   direction: z.literal("forward").optional(),
@@ -273,7 +277,7 @@ export const adminExportsOutput = z.object({
 export type AdminExportsOutput = z.infer<typeof adminExportsOutput>;
 
 /** lastEventId is the SSE id of the last event a client saw ("<tx_id>.<ingest_seq>"). */
-export const adminLiveInput = z.strictObject({ lastEventId: z.string().max(40).nullish() }).default({});
+export const adminLiveInput = z.strictObject({ lastEventId: cursor(printableAscii, 40).nullish() }).default({});
 export const adminLiveEvent = z.object({
   id: z.uuid(),
   ingestSeq: z.int(),
@@ -284,3 +288,96 @@ export const adminLiveEvent = z.object({
   eventTs: z.string(),
 });
 export type AdminLiveEvent = z.infer<typeof adminLiveEvent>;
+
+// ---------------------------------------------------------------- learner directory and names
+
+/**
+ * How a learner is named in the admin: a registered display name, else a readable pseudonym made
+ * from the id; the demo learner and the erased placeholder are labelled as such, never "00000000".
+ */
+export const learnerLabelKind = z.enum(["named", "pseudonym", "demo", "erased"]);
+export const adminLearnerLabel = z.object({ userId: z.uuid(), label: z.string(), kind: learnerLabelKind });
+export type AdminLearnerLabel = z.infer<typeof adminLearnerLabel>;
+
+export const adminLearnerSorts = ["lastActivity", "sessions", "xp", "mastery"] as const;
+export const MAX_LEARNERS_PAGE = 100;
+
+export const adminLearnersInput = z
+  .strictObject({
+    /** An id prefix (hex digits and dashes) or part of a display name. */
+    search: z.string().trim().max(100).meta(stringKindMeta("search_query")).optional(),
+    sort: z.enum(adminLearnerSorts).default("lastActivity"),
+    page: z.int().min(1).max(100_000).default(1),
+    pageSize: z.int().min(1).max(MAX_LEARNERS_PAGE).default(25),
+  })
+  .default({ sort: "lastActivity", page: 1, pageSize: 25 });
+export type AdminLearnersInput = z.input<typeof adminLearnersInput>;
+
+export const adminLearnerListRow = adminLearnerLabel.extend({
+  /** Start of the learner's latest session of any family; null when none. */
+  lastActivityAt: z.string().nullable(),
+  sessions: z.int(),
+  totalXp: z.int(),
+  level: z.int(),
+  /** Mean topic mastery × 100, two decimals; null before any attempt. */
+  masteryPercent: z.number().nullable(),
+});
+export const adminLearnersOutput = z.object({ learners: z.array(adminLearnerListRow), total: z.int(), page: z.int(), pageSize: z.int() });
+export type AdminLearnersOutput = z.infer<typeof adminLearnersOutput>;
+
+export const MAX_LOOKUP_IDS = 200;
+export const adminLearnerLabelsInput = z.strictObject({ userIds: z.array(z.uuid()).min(1).max(MAX_LOOKUP_IDS) });
+export const adminLearnerLabelsOutput = z.array(adminLearnerLabel);
+
+/** Question text for ids the admin shows (hardest questions, answer changes, explorer, timelines). */
+export const adminQuestionTextsInput = z.strictObject({ questionIds: z.array(z.uuid()).min(1).max(MAX_LOOKUP_IDS) });
+export const adminQuestionText = z.object({ questionId: z.uuid(), stem: z.string(), topicId: z.uuid(), topicName: z.string() });
+export type AdminQuestionText = z.infer<typeof adminQuestionText>;
+export const adminQuestionTextsOutput = z.array(adminQuestionText);
+
+/** learners.setDisplayName (service): the host product names a learner, or removes the name with null. */
+export const setLearnerDisplayNameInput = z.strictObject({ userId: z.uuid(), displayName: z.string().trim().min(1).max(100).meta(stringKindMeta("display_name")).nullable() });
+export const setLearnerDisplayNameOutput = z.object({ userId: z.uuid(), displayName: z.string().nullable() });
+
+// ---------------------------------------------------------------- sync batch logs (seed 001)
+
+export const syncBatchWindows = ["1h", "24h", "7d"] as const;
+export const adminSyncBatchesInput = z
+  .strictObject({
+    window: z.enum(syncBatchWindows).default("24h"),
+    status: z.enum(["completed", "partial", "failed", "error"]).optional(),
+    /** Seed 001's `conflictCount > 0`. */
+    withConflicts: z.boolean().default(false),
+    limit: z.int().min(1).max(200).default(50),
+  })
+  .default({ window: "24h", withConflicts: false, limit: 50 });
+export type AdminSyncBatchesInput = z.input<typeof adminSyncBatchesInput>;
+
+export const adminSyncBatch = z.object({
+  batchId: z.uuid(),
+  clientBatchId: z.string().nullable(),
+  userId: z.uuid(),
+  startTime: z.string(),
+  durationMs: z.int(),
+  status: z.enum(["completed", "partial", "failed"]),
+  itemCount: z.int(),
+  successCount: z.int(),
+  duplicateCount: z.int(),
+  failureCount: z.int(),
+  conflictCount: z.int(),
+});
+export const adminSyncBatchesOutput = z.object({
+  /** Over every sync batch in the window (the filters narrow only the list). */
+  summary: z.object({
+    batches: z.int(),
+    /** Batches with status completed × 100 / batches, two decimals; null without batches. */
+    successRatePercent: z.number().nullable(),
+    averageDurationMs: z.number().nullable(),
+    items: z.int(),
+    conflicts: z.int(),
+    /** How the window's items ended: applied, duplicate, conflict, failed. */
+    outcomes: z.object({ applied: z.int(), duplicates: z.int(), conflicts: z.int(), failed: z.int() }),
+  }),
+  batches: z.array(adminSyncBatch),
+});
+export type AdminSyncBatchesOutput = z.infer<typeof adminSyncBatchesOutput>;

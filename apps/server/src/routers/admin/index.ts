@@ -5,10 +5,14 @@ import { exports } from "./exports.ts";
 import { game } from "./game.ts";
 import { ingestionHealth } from "./ingestion-health.ts";
 import { learner } from "./learner.ts";
+import { learnerLabels } from "./learner-labels.ts";
+import { learners } from "./learners.ts";
 import { live } from "./live.ts";
 import { projectionLagQuery } from "./projection-lag.ts";
 import { quarantine } from "./quarantine.ts";
+import { questionTexts } from "./question-texts.ts";
 import { sessionTimeline } from "./session-timeline.ts";
+import { syncBatches } from "./sync-batches.ts";
 import { topic } from "./topic.ts";
 import { topics } from "./topics.ts";
 
@@ -26,4 +30,8 @@ export const adminRouter = router({
   quarantine,
   exports,
   live,
+  learners,
+  learnerLabels,
+  questionTexts,
+  syncBatches,
 });
