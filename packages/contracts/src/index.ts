@@ -4,5 +4,6 @@ export * from "./envelope.ts";
 export * from "./limits.ts";
 export * from "./privacy/scrub-free-text.ts";
 export * from "./rejections.ts";
+export * from "./shapes/index.ts";
 export * from "./validate-event.ts";
 export * from "./versioning/upcast.ts";

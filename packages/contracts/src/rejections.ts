@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** Why an event was not stored in the log. Each code has one documented meaning. */
 export const rejectionCodes = {
+  invalid_string: "A string (value or key) contains U+0000 or an unpaired surrogate, or a key is named __proto__; PostgreSQL cannot store it.",
   invalid_envelope: "The envelope does not match envelope v1 (id, session_id, event_type, payload…).",
   unknown_event_type: "The event_type is not in the catalog.",
   unknown_event_version: "The event_version is not a version this event type has.",
@@ -14,6 +15,7 @@ export const rejectionCodes = {
   question_not_in_session: "The question is not part of the session.",
   id_conflict: "An event with this id but different content is already stored; ids are never reused.",
   scope_denied: "The token's scope does not allow writing this event family.",
+  learner_erased: "The learner was erased (chronicle erase); Chronicle no longer accepts their events.",
   emitter_not_allowed: "Only Chronicle's server emits this event (SESSION_SUBMITTED, xp_earned…); producers cannot send it.",
 } as const;
 

@@ -3,6 +3,7 @@ import { eventCatalog, isEventType, type EventFamily, type EventType } from "./c
 import { clientEventEnvelope } from "./envelope.ts";
 import { MAX_PAYLOAD_BYTES } from "./limits.ts";
 import { toEventIssues, type EventIssue, type RejectionCode } from "./rejections.ts";
+import { findUnsafeInput } from "./shapes/well-formed.ts";
 
 /** An event whose envelope and payload passed the contract; ownership is checked later, on the server. */
 export interface ValidEvent {
@@ -38,6 +39,8 @@ function rawId(raw: unknown): string | null {
 /** Checks one raw event against envelope v1, the catalog, the size limit and its payload schema. */
 export function validateClientEvent(raw: unknown): EventValidation {
   const id = rawId(raw);
+  const unsafe = rejectUnsafeInput(raw, id);
+  if (unsafe) return unsafe;
   const envelope = clientEventEnvelope.safeParse(raw);
   if (!envelope.success) {
     return { ok: false, id, code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
@@ -95,5 +98,21 @@ export function validateClientEvent(raw: unknown): EventValidation {
       payload: payload.data as Record<string, unknown>,
       requiresQuestion,
     },
+  };
+}
+
+/**
+ * Refuses, with its own code, an event holding a string PostgreSQL cannot store (NUL, an
+ * unpaired surrogate) or a `__proto__` key, which any object copy would silently drop.
+ */
+export function rejectUnsafeInput(raw: unknown, id: string | null): Extract<EventValidation, { ok: false }> | null {
+  const unsafe = findUnsafeInput(raw);
+  if (!unsafe) return null;
+  return {
+    ok: false,
+    id,
+    code: "invalid_string",
+    message: `The event's ${unsafe.path} ${unsafe.message}.`,
+    issues: [{ path: unsafe.path, message: unsafe.message }],
   };
 }

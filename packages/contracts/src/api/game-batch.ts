@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { EventPayloadInput, EventTypeOfFamily } from "../catalog/index.ts";
 import { MAX_SERVICE_BATCH_EVENTS } from "../limits.ts";
+import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
+import { eventTypeName, identifier, version } from "../shapes/string-shapes.ts";
 import { eventResult } from "./ingest.ts";
 
 type GameEventType = EventTypeOfFamily<"game">;
@@ -26,8 +28,8 @@ const rawGameEvent = z.custom<GameBatchEvent>(
 
 /** telemetry.ingestGameBatch — seed 003's `{batch_id, client_version, events}` for service tokens. */
 export const gameBatchInput = z.strictObject({
-  batch_id: z.string().min(1).max(100),
-  client_version: z.string().min(1).max(20),
+  batch_id: identifier(100),
+  client_version: version(),
   events: z.array(rawGameEvent).min(1).max(MAX_SERVICE_BATCH_EVENTS),
 });
 export type GameBatchInput = z.input<typeof gameBatchInput>;
@@ -36,12 +38,12 @@ export type GameBatchInput = z.input<typeof gameBatchInput>;
 export const gameBatchEvent = z.strictObject({
   event_id: z.uuid({ error: "event_id must be a UUID so that retries are deduplicated" }),
   student_id: z.uuid(),
-  event_type: z.string().min(1).max(64),
-  timestamp: z.iso.datetime({ offset: true }),
+  event_type: eventTypeName(),
+  timestamp: boundedTimestamp(),
   data: z.record(z.string(), z.unknown()),
   session_id: z.uuid(),
-  mission_id: z.string().min(1).max(100).optional(),
-  game_version: z.string().min(1).max(20).optional(),
+  mission_id: identifier(100).optional(),
+  game_version: version().optional(),
 });
 
 export const gameBatchOutput = z.object({

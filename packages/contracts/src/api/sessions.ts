@@ -3,7 +3,8 @@ import { sessionCreatedV2 } from "../families/exam.ts";
 
 // Seed 000's session endpoints (create, get, answer, submit, review) as tRPC procedures.
 const sessionId = z.uuid();
-const position = z.int().min(1);
+// Positions are stored in int4 columns; a session never holds more than 500 questions (seed 000's position range).
+const position = z.int().min(1).max(500);
 const optionIndex = z.int().min(0).max(4);
 const isoTimestamp = z.string();
 

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ClientEvent } from "../envelope.ts";
 import { MAX_SYNC_BATCH_ITEMS } from "../limits.ts";
 import { eventIssue, rejectionCode } from "../rejections.ts";
+import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
+import { identifier, label } from "../shapes/string-shapes.ts";
 
 /** Seed 001: how a sync conflict (same item changed on client and server) is settled. */
 export const conflictStrategies = ["last-write-wins", "client-priority"] as const;
@@ -18,8 +20,10 @@ const syncedEvent = z.custom<ClientEvent>(
   { error: "an event item must carry one envelope event as a JSON object" },
 );
 
-const timestamp = z.iso.datetime({ offset: true });
-const externalId = z.string().min(1).max(100);
+const timestamp = boundedTimestamp();
+const externalId = identifier(100);
+// sync_assessments keeps scores in float4 columns; a bound keeps them finite there.
+const MAX_ASSESSMENT_SCORE = 1_000_000;
 
 /** Progress on one learning entity, as a fraction (0..1) or a percentage (0..100). */
 export const syncProgressData = z.strictObject({
@@ -34,11 +38,11 @@ export const syncProgressData = z.strictObject({
 
 export const syncAssessmentData = z.strictObject({
   assessmentId: externalId,
-  score: z.number().min(0),
-  maxScore: z.number().positive(),
+  score: z.number().min(0).max(MAX_ASSESSMENT_SCORE),
+  maxScore: z.number().positive().max(MAX_ASSESSMENT_SCORE),
   submittedAt: timestamp,
   answers: z
-    .array(z.strictObject({ questionId: externalId, answer: z.string().max(64), isCorrect: z.boolean().optional() }))
+    .array(z.strictObject({ questionId: externalId, answer: label(64), isCorrect: z.boolean().optional() }))
     .max(500)
     .optional(),
 }).refine((data) => data.score <= data.maxScore, { error: "score cannot exceed maxScore", path: ["score"] });

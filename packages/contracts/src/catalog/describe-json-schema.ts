@@ -1,4 +1,6 @@
 import { FREE_TEXT_MAX_CHARS_KEY } from "../privacy/scrub-free-text.ts";
+import { MAX_TIMESTAMP_EXCLUSIVE, MIN_TIMESTAMP } from "../shapes/bounded-timestamp.ts";
+import { STRING_KIND_KEY } from "../shapes/string-shapes.ts";
 import type { JsonSchema } from "./json-schema.ts";
 
 // JSON Schema spells "no bound" for z.int() as the safe-integer range; the plan leaves it out.
@@ -32,7 +34,11 @@ export function describeJsonSchema(schema: JsonSchema): string {
       return type;
     case "string":
       if (schema.format === "uuid") return "uuid";
-      if (schema.format === "date-time") return "ISO datetime";
+      if (schema.format === "date-time") return `ISO datetime ${MIN_TIMESTAMP.slice(0, 4)}..${MAX_TIMESTAMP_EXCLUSIVE.slice(0, 4)}`;
+      if (typeof schema[STRING_KIND_KEY] === "string") {
+        const max = typeof schema.maxLength === "number" ? ` ≤${schema.maxLength} chars` : "";
+        return `${schema[STRING_KIND_KEY].replace("_", " ")}${max}`;
+      }
       return schema.minLength || schema.maxLength ? `string${range(schema, "minLength", "maxLength")} chars` : "string";
     case "array":
       return `${describeJsonSchema(asSchema(schema.items))}[]${range(schema, "minItems", "maxItems")}`;

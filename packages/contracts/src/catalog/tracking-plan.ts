@@ -1,5 +1,7 @@
 import { counterCount, counterEventDescriptions, counterEventNames } from "../api/counters.ts";
 import * as limits from "../limits.ts";
+import { MAX_TIMESTAMP_EXCLUSIVE, MIN_TIMESTAMP } from "../shapes/bounded-timestamp.ts";
+import { stringKinds } from "../shapes/string-shapes.ts";
 import { describeJsonSchema } from "./describe-json-schema.ts";
 import { defaultRetentionDays, eventFamilies, type EventSpec, type RetentionClass } from "./event-spec.ts";
 import { eventCatalog, eventTypes } from "./index.ts";
@@ -104,6 +106,20 @@ export function renderTrackingPlan(): string {
     "Every envelope event carries envelope v1 (id, event_version, event_type, client_ts, seq, session_id, question_id, payload);",
     "user_id comes from the token and event_ts from the server. Unknown payload keys are rejected.",
     "Privacy classes: behavioural, performance, device, free_text (user-typed text, capped and scrubbed of e-mails, phones and long digit runs), count-only.",
+    "",
+    "## Strings and timestamps",
+    "",
+    "Every string field is one of two kinds. **Free text** (marked `free text ≤N chars, scrubbed`) may hold what a person typed;",
+    "it is capped and scrubbed of e-mails, phone numbers, IPv4 addresses and long digit runs before storage. Every other string",
+    "is **shaped**: a UUID, an ISO datetime, an enum value, or one of the kinds below, and anything outside its shape is refused.",
+    "No string may contain U+0000 or an unpaired surrogate, and no key may be named `__proto__` (rejection code `invalid_string`).",
+    "",
+    "| Shaped kind | What it may hold |",
+    "| --- | --- |",
+    ...Object.entries(stringKinds).map(([kind, meaning]) => `| ${kind.replace("_", " ")} | ${escapeCell(meaning)} |`),
+    "",
+    `Every timestamp (client_ts, a game event's timestamp, sync times, admin filters) must lie in [${MIN_TIMESTAMP}, ${MAX_TIMESTAMP_EXCLUSIVE}),`,
+    "a range PostgreSQL's timestamptz stores; outside it the event is rejected (or the request refused with 400).",
     "",
     "## Limits",
     "",

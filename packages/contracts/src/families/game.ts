@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { defineEvent, type PrivacyClass } from "../catalog/event-spec.ts";
 import { freeText } from "../privacy/scrub-free-text.ts";
+import { identifier, label, version } from "../shapes/string-shapes.ts";
 
 // Seed 003: educational-game telemetry. The type-specific fields are what the eight
 // behavioural features need: task ids pair starts with completions (completion rate,
 // time efficiency), failures with later successes (recovery rate), and durations
 // feed distraction resistance.
 const game = { family: "game", retention: "ninety_days", emitters: ["service", "client"], version: 1 } as const;
-const gameContext = { mission_id: z.string().min(1).max(100).optional(), game_version: z.string().min(1).max(20) };
+const gameContext = { mission_id: identifier(100).optional(), game_version: version() };
 
-const taskId = z.string().min(1).max(100);
+const taskId = identifier(100);
 const durationSeconds = z.int().min(0).max(86_400);
 const peerCount = z.int().min(1).max(100);
-// seed 003 stores choices in a VARCHAR(255) column.
-const choiceLabel = z.string().min(1).max(255);
+// seed 003 stores choices in a VARCHAR(255) column; a choice is an id such as help_friend.
+const choiceLabel = identifier(255);
 
 const onTask = z.strictObject({ ...gameContext, task_id: taskId.optional() });
 const withReason = z.strictObject({ ...gameContext, task_id: taskId.optional(), reason: freeText().optional() });
@@ -31,7 +32,7 @@ export const gameEvents = {
     "behavioural",
     z.strictObject({
       ...gameContext,
-      mission: z.string().min(1).max(100).optional(),
+      mission: label(100).optional(),
       difficulty: z.enum(["easy", "medium", "hard"]).optional(),
     }),
   ),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "../catalog/event-spec.ts";
 import { freeText } from "../privacy/scrub-free-text.ts";
+import { identifier, label, timeZone } from "../shapes/string-shapes.ts";
 
 // Seed 002: the study app. Field names are the seed's `properties`, plus the ids it
 // passes to track_event (material_id, chunk_id, topic_id). A study question's id lives
@@ -20,7 +21,7 @@ const questionRef = { question_id: z.uuid(), topic_id: z.uuid() };
 const pausePayload = z.strictObject({ pause_reason: z.enum(["break", "distraction", "other"]).optional() });
 const quizType = z.enum(["practice", "mock_exam", "flashcards"]);
 const feedbackPayload = z.strictObject({
-  message_id: z.string().min(1).max(100),
+  message_id: identifier(100),
   rating: z.int().min(1).max(5).optional(),
   feedback_text: freeText(500).optional(),
 });
@@ -46,7 +47,7 @@ export const studyEvents = {
     payload: z.strictObject({
       device_type: z.enum(["web", "mobile", "tablet"]),
       user_agent: freeText(300).optional(),
-      timezone: z.string().min(1).max(64).optional(),
+      timezone: timeZone().optional(),
     }),
   }),
   session_end: defineEvent({
@@ -161,8 +162,8 @@ export const studyEvents = {
     version: 1,
     payload: z.strictObject({
       ...questionRef,
-      selected_answer: z.string().min(1).max(64),
-      correct_answer: z.string().min(1).max(64),
+      selected_answer: label(64),
+      correct_answer: label(64),
       is_correct: z.boolean(),
       time_to_answer_seconds: seconds,
       confidence_level: z.int().min(1).max(5).optional(),
@@ -218,7 +219,7 @@ export const studyEvents = {
     payload: z.strictObject({
       response_length: count,
       response_time_ms: z.int().min(0).max(600_000),
-      model_used: z.string().min(1).max(64),
+      model_used: identifier(64),
       tokens_used: z.int().min(0).max(10_000_000),
     }),
   }),
@@ -281,7 +282,7 @@ export const studyEvents = {
     privacy: "free_text",
     version: 1,
     payload: z.strictObject({
-      achievement_id: z.string().min(1).max(100),
+      achievement_id: identifier(100),
       achievement_name: freeText(100),
       achievement_type: z.enum(["streak", "mastery", "milestone"]),
       xp_reward: z.int().min(0).max(1_000_000),
@@ -313,7 +314,7 @@ export const studyEvents = {
       query: freeText(200),
       result_count: count,
       filters_applied: z
-        .record(z.string().min(1).max(64), z.union([z.string().max(100), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)]))
+        .record(identifier(64), z.union([label(100), z.number(), z.boolean(), z.array(label(100)).max(50)]))
         .optional(),
       search_type: z.enum(["semantic", "keyword"]),
     }),

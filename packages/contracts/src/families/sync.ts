@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { defineEvent } from "../catalog/event-spec.ts";
+import { identifier, label } from "../shapes/string-shapes.ts";
 
 // Seed 001: events captured by the offline-capable client and synced later.
 // Field names stay camelCase exactly as that seed's client sends them.
 const sync = { family: "sync", retention: "two_years" } as const;
 
-const externalId = z.string().min(1).max(100);
+const externalId = identifier(100);
 const score = z.number().min(0).max(100);
 const seconds = z.int().min(0).max(86_400);
 const questionCount = z.int().min(0).max(1_000);
@@ -31,7 +32,7 @@ export const syncEvents = {
       duration: seconds,
       questionsAttempted: questionCount,
       correctAnswers: questionCount,
-      weakAreas: z.array(z.string().min(1).max(64)).max(20).optional(),
+      weakAreas: z.array(label(64)).max(20).optional(),
     }),
   }),
   assessment_submitted: defineEvent({

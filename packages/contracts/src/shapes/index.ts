@@ -1,0 +1,3 @@
+export * from "./bounded-timestamp.ts";
+export * from "./string-shapes.ts";
+export * from "./well-formed.ts";
