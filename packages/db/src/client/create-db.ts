@@ -10,13 +10,24 @@ import postgres from "postgres";
 import * as schema from "../schema/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { migrateUnderLock } from "./migrate-under-lock.ts";
+import { createPostgresProbe } from "./availability-probe.ts";
+import { postgresSessionOptions, type PostgresTimeouts } from "./postgres-session-options.ts";
 import { rowsOf, type Database, type Orm } from "./database.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 export type DatabaseTarget =
   /** PostgreSQL through postgres.js, the production store. */
-  | { kind: "postgres"; url: string; maxConnections?: number }
+  | {
+      kind: "postgres";
+      /** The role the application's queries run as (in production a login role that owns nothing). */
+      url: string;
+      /** The owner that applies migrations; defaults to `url` (one role for development). */
+      migrationUrl?: string;
+      maxConnections?: number;
+      /** Fail-fast limits for the application's connections; see postgres-session-options.ts. */
+      timeouts?: Partial<PostgresTimeouts>;
+    }
   /** Embedded PGlite in a persistent folder, or in memory when `dataDir` is omitted. */
   | { kind: "pglite"; dataDir?: string };
 
@@ -25,7 +36,12 @@ export interface CreateDbOptions {
   migrate?: boolean;
 }
 
-function wrap(driver: Database["driver"], orm: Orm, close: () => Promise<void>): Database {
+function wrap(
+  driver: Database["driver"],
+  orm: Orm,
+  close: () => Promise<void>,
+  probe: Database["probe"],
+): Database {
   return {
     driver,
     orm,
@@ -39,6 +55,7 @@ function wrap(driver: Database["driver"], orm: Orm, close: () => Promise<void>):
         return false;
       }
     },
+    probe,
     close,
   };
 }
@@ -51,29 +68,54 @@ async function openPglite(dataDir: string | undefined, runMigrations: boolean): 
     const orm = drizzlePglite({ client, schema }) as unknown as Orm;
     if (runMigrations) await migratePglite(orm as never, { migrationsFolder });
     let isClosed = false;
-    return wrap("pglite", orm, async () => {
-      if (isClosed) return;
-      isClosed = true;
-      await client.close();
-      unlock();
-    });
+    // In-process: nothing can stall or drop between Chronicle and PGlite, only close() stops it.
+    const probe = async () => !isClosed;
+    return wrap(
+      "pglite",
+      orm,
+      async () => {
+        if (isClosed) return;
+        isClosed = true;
+        await client.close();
+        unlock();
+      },
+      probe,
+    );
   } catch (error) {
     unlock();
     throw error;
   }
 }
 
-async function openPostgres(url: string, maxConnections: number, runMigrations: boolean): Promise<Database> {
-  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+/** Migrations run as the owner, on connections of their own with no statement timeout. */
+async function migratePostgresAsOwner(migrationUrl: string): Promise<void> {
+  const owner = postgres(migrationUrl, { max: 2, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    const orm = drizzlePostgres({ client: owner, schema });
+    await migrateUnderLock(owner, () => migratePostgres(orm, { migrationsFolder }));
+  } finally {
+    await owner.end({ timeout: 5 });
+  }
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, runMigrations: boolean): Promise<Database> {
+  if (runMigrations) await migratePostgresAsOwner(target.migrationUrl ?? target.url);
+  const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {}, ...postgresSessionOptions(target.timeouts) });
   const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
-  if (runMigrations) await migrateUnderLock(client, () => migratePostgres(orm as never, { migrationsFolder }));
-  return wrap("postgres", orm, () => client.end({ timeout: 5 }));
+  const probe = createPostgresProbe(target.url);
+  return wrap(
+    "postgres",
+    orm,
+    async () => {
+      await probe.close();
+      await client.end({ timeout: 5 });
+    },
+    probe.probe,
+  );
 }
 
 /** Opens Chronicle's database: PostgreSQL when given a URL, otherwise embedded PGlite. */
 export async function createDb(target: DatabaseTarget, options: CreateDbOptions = {}): Promise<Database> {
   const runMigrations = options.migrate ?? true;
-  return target.kind === "postgres"
-    ? openPostgres(target.url, target.maxConnections ?? 10, runMigrations)
-    : openPglite(target.dataDir, runMigrations);
+  return target.kind === "postgres" ? openPostgres(target, runMigrations) : openPglite(target.dataDir, runMigrations);
 }

@@ -18,6 +18,11 @@ export interface Database {
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** True when a trivial query round-trips. */
   ping(): Promise<boolean>;
+  /**
+   * True when the database answers within `timeoutMs`, asked outside the query pool (a
+   * dedicated connection on PostgreSQL), so it is quick even when the pool is stuck. Never throws.
+   */
+  probe(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -1,1 +1,2 @@
 export * from "./test-databases.ts";
+export * from "./tcp-fault-proxy.ts";
