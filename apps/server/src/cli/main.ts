@@ -13,7 +13,9 @@ import { tokenCommand } from "./token-command.ts";
 const usage = `Usage: chronicle <command> [options]
 
 Commands:
-  serve                         apply migrations and serve the API (PORT, default 3000)
+  serve [--role api|worker|all] apply migrations and run: api serves HTTP (ingest, queries, live) on PORT
+                                (default 3000), worker runs projections, jobs and export, all (the default)
+                                does both. Any number of api and worker processes may share one PostgreSQL.
   migrate                       apply migrations to the database and exit
   rebuild [--allow-partial]     drop every aggregate and rebuild it from the event log (refused once
                                 retention has purged events, unless --allow-partial)
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
   const env = loadEnv();
   switch (command) {
     case "serve":
-      return serveCommand(env);
+      return serveCommand(env, values);
     case "migrate":
       return migrateCommand(env);
     case "rebuild":

@@ -1,3 +1,4 @@
+import { holdRebuildLease } from "../cluster/rebuild-guard.ts";
 import type { ServerEnv } from "../env.ts";
 import { eventsPurgedByRetention } from "../privacy/purged-by-retention.ts";
 import { rebuildCounterRollups } from "../projections/counter-rollups.ts";
@@ -16,12 +17,17 @@ export async function rebuildCommand(env: ServerEnv, values: Record<string, unkn
           "a rebuild would lose them. Pass --allow-partial to rebuild from the events that remain.",
       );
     }
-    const started = Date.now();
-    const applied = await rebuildAggregates(db, allProjections);
-    for (const [name, count] of Object.entries(applied)) console.log(`[chronicle] ${name}: ${count} events applied`);
-    // Counter rollups come from counter_events, not the event log, so they rebuild on their own.
-    console.log(`[chronicle] counter-rollups: ${await rebuildCounterRollups(db)} daily totals rebuilt`);
-    console.log(`[chronicle] rebuilt ${allProjections.length} projections on ${describeDatabase(env)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const releaseRebuild = await holdRebuildLease(db);
+    try {
+      const started = Date.now();
+      const applied = await rebuildAggregates(db, allProjections);
+      for (const [name, count] of Object.entries(applied)) console.log(`[chronicle] ${name}: ${count} events applied`);
+      // Counter rollups come from counter_events, not the event log, so they rebuild on their own.
+      console.log(`[chronicle] counter-rollups: ${await rebuildCounterRollups(db)} daily totals rebuilt`);
+      console.log(`[chronicle] rebuilt ${allProjections.length} projections on ${describeDatabase(env)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      await releaseRebuild();
+    }
   } finally {
     await db.close();
   }

@@ -6,7 +6,11 @@ import { createHttpServer, TRPC_PATH, type StaticHandler } from "../http/create-
 import { createDevSignInHandler } from "../http/dev-sign-in.ts";
 import { isBuiltApp, serveStaticApp } from "../http/static-apps.ts";
 import { consoleLogger } from "../observability/logger.ts";
-import { startProjectionRunner } from "../projections/projection-runner.ts";
+import { trackHttpDrain } from "../cluster/drain-http-server.ts";
+import { newHolderId } from "../cluster/leases.ts";
+import { parseServeRole, runsBackgroundWork, servesHttp } from "../cluster/serve-role.ts";
+import { announceWorker } from "../cluster/worker-presence.ts";
+import { startProjectionRunner, type ProjectionRunner } from "../projections/projection-runner.ts";
 import { allProjections } from "../projections/registry.ts";
 import { startJobScheduler } from "../jobs/job-scheduler.ts";
 import { allJobs } from "../jobs/registry.ts";
@@ -28,31 +32,49 @@ function appHandlers(env: ServerEnv): StaticHandler[] {
   return env.NODE_ENV === "production" ? apps : [createDevSignInHandler(env), ...apps];
 }
 
-/** Applies migrations, serves on PORT, and shuts down cleanly on SIGTERM/SIGINT (PGlite must be closed). */
-export async function serveCommand(env: ServerEnv): Promise<void> {
+/** A runner that does nothing, for API-only processes: workers project what they ingest. */
+const noProjectionRunner: ProjectionRunner = { nudge: () => {}, drain: async () => {}, stop: async () => {} };
+
+/**
+ * Applies migrations (once per cluster, under a lock) and runs the process's role: `api` serves
+ * HTTP, `worker` runs the projections, jobs and export, `all` (the default) does both. On
+ * SIGTERM/SIGINT it drains HTTP, stops background work, hands its leases back and closes the
+ * database (PGlite must be closed).
+ */
+export async function serveCommand(env: ServerEnv, values: Record<string, unknown> = {}): Promise<void> {
+  const role = parseServeRole(values.role, env);
   const db = await openDatabase(env);
+  const holder = newHolderId();
   const bank = await loadQuestionBank(db.orm);
   if (bank.inserted) console.log(`[chronicle] demo question bank: ${bank.questionCount} questions over ${bank.topicCount} topics`);
-  const projections = startProjectionRunner(db, allProjections, consoleLogger);
+  const presence = runsBackgroundWork(role) ? await announceWorker(db, holder, console.log) : null;
+  const projections = runsBackgroundWork(role) ? startProjectionRunner(db, allProjections, consoleLogger) : noProjectionRunner;
   const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
-  const server = createHttpServer(deps, appHandlers(env));
-  const jobs = startJobScheduler(deps, allJobs);
+  const jobs = runsBackgroundWork(role) ? startJobScheduler(deps, allJobs, { holder }) : null;
+  const server = servesHttp(role) ? createHttpServer(deps, appHandlers(env)) : null;
+  const http = server ? trackHttpDrain(server) : null;
 
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    console.log(`\n[chronicle] ${signal} received; closing connections and the database…`);
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-    await jobs.stop();
+    console.log(`\n[chronicle] ${signal} received; draining requests (up to ${env.CHRONICLE_DRAIN_SECONDS} s), then stopping…`);
+    await http?.drain(env.CHRONICLE_DRAIN_SECONDS * 1000);
+    // The job scheduler hands its leases back, so another worker takes the jobs over at once.
+    await jobs?.stop();
     await projections.stop();
+    await presence?.stop();
     await db.close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
+  if (!server) {
+    console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
+    console.log(`[chronicle] worker ${holder} ready: projections, jobs and export (no HTTP)`);
+    return;
+  }
   await new Promise<void>((ready, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(error.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use; stop the other process or set PORT.`) : error),
@@ -63,6 +85,7 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
   console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
+  console.log(`[chronicle] role     ${role}${role === "api" ? " (projections, jobs and export run in `--role worker` processes)" : ""}`);
   console.log(`[chronicle] player   ${base}/${isBuiltApp(PLAYER_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/player)"}`);
   console.log(`[chronicle] admin    ${base}${ADMIN_PREFIX}${isBuiltApp(ADMIN_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/admin)"}`);
   console.log(`[chronicle] API      ${base}${TRPC_PATH}`);
@@ -70,6 +93,6 @@ export async function serveCommand(env: ServerEnv): Promise<void> {
   if (env.NODE_ENV !== "production") {
     console.log(`[chronicle] dev token: npx chronicle token --role learner   (roles: learner, admin, service)`);
   }
-  // Only on an empty development log, in the background: a fresh `npm start` gets demo traffic.
+  // Only on an empty development log, in the background, and once per database however many processes start.
   startFirstRunSimulation(db, env, base);
 }

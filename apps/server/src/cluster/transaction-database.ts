@@ -7,11 +7,11 @@ import { rowsOf, type Database, type Transaction } from "@chronicle/db";
  */
 export function transactionDatabase(tx: Transaction, base: Database): Database {
   return {
-    driver: base.driver,
+    // Whatever else the database offers (its driver, health probes) stays the base's.
+    ...base,
     orm: tx as unknown as Database["orm"],
     rows: (query) => rowsOf(tx, query),
     transaction: (work) => tx.transaction(work),
-    ping: () => base.ping(),
     close: async () => {
       throw new Error("A job cannot close the database it was lent.");
     },

@@ -1,6 +1,8 @@
 import type { Database } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { signDevToken } from "../auth/sign-dev-token.ts";
+import { claimOnce } from "../cluster/claim-once.ts";
+import { newHolderId } from "../cluster/leases.ts";
 import type { ServerEnv } from "../env.ts";
 import { runSimulation } from "./run-simulation.ts";
 import { totalEvents } from "./traffic-tally.ts";
@@ -13,16 +15,20 @@ async function isLogEmpty(db: Database): Promise<boolean> {
   return row?.is_empty === true;
 }
 
+/** The claim that makes the demo traffic happen once per database, however many processes start. */
+export const FIRST_RUN_CLAIM = "first-run-demo-traffic";
+
 /**
  * On a development server whose log is empty, sends a small simulation to itself over HTTP,
- * in the background, once. It logs one line when done and never throws: a demo-data failure
- * must not block or crash the server.
+ * in the background, once per database: the first process to claim it sends it. It logs one
+ * line when done and never throws: a demo-data failure must not block or crash the server.
  */
 export function startFirstRunSimulation(db: Database, env: ServerEnv, baseUrl: string, print: (line: string) => void = console.log): void {
   if (env.NODE_ENV === "production") return;
   void (async () => {
     try {
       if (!(await isLogEmpty(db))) return;
+      if (!(await claimOnce(db, FIRST_RUN_CLAIM, newHolderId()))) return;
       const summary = await runSimulation({ ...FIRST_RUN_TRAFFIC, url: baseUrl }, { signToken: (request) => signDevToken(env, request) });
       print(
         `[chronicle] demo traffic: ${FIRST_RUN_TRAFFIC.learners} simulated learners × ${FIRST_RUN_TRAFFIC.days} days, ` +
