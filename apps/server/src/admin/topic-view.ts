@@ -13,7 +13,8 @@ const dayOffset = (now: Date, days: number) => new Date(now.getTime() - days * 8
 
 /**
  * One topic for staff: daily stats (topic_daily_stats primary key), the learners' mastery in ten
- * buckets (topic_mastery_topic_idx), the questions with the lowest first-attempt accuracy
+ * buckets [k/10, (k+1)/10) (topic_mastery_topic_idx; the float4 score is read as the decimal it
+ * prints as, so exactly 0.7 falls in [0.7, 0.8), not in [0.6, 0.7)), the questions with the lowest first-attempt accuracy
  * (index-only on question_attempts_topic_first_attempt_idx) and answer-change directions
  * (answer_change_stats by the topic's questions, questions_topic_id_idx).
  */
@@ -30,7 +31,7 @@ export async function readTopicView(executor: Executor, topicId: string, now: Da
     ),
     rowsOf<{ bucket: number; learners: number }>(
       executor,
-      sql`select least(greatest(floor(mastery_score * ${MASTERY_BUCKETS}::int), 0), ${MASTERY_BUCKETS - 1}::int)::int as bucket, count(*)::int as learners
+      sql`select least(greatest(floor(mastery_score::numeric * ${MASTERY_BUCKETS}::int), 0), ${MASTERY_BUCKETS - 1}::int)::int as bucket, count(*)::int as learners
             from topic_mastery where topic_id = ${topic} group by 1`,
     ),
     rowsOf<Omit<AdminTopicOutput["hardestQuestions"][number], "accuracyPercent">>(

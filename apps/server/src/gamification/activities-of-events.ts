@@ -5,6 +5,7 @@ import type { Activity } from "./award-activity.ts";
 import { scoreSubmittedExams } from "./score-submitted-exams.ts";
 import { gamificationSessionId } from "./gamification-session.ts";
 import { findRepeatMaterialCompletions } from "./repeat-material-completions.ts";
+import { findRepeatQuestionAttempts } from "./repeat-question-attempts.ts";
 
 /** The event types that can earn XP. */
 export const xpSourceEventTypes = ["question_submit", "material_complete", "quiz_complete", "SESSION_SUBMITTED", "streak_continued"] as const;
@@ -17,6 +18,7 @@ export const xpSourceEventTypes = ["question_submit", "material_complete", "quiz
 export async function activitiesOf(executor: Executor, events: readonly LoggedEvent[]): Promise<Activity[]> {
   const examScores = await scoreSubmittedExams(executor, events.filter((e) => e.eventType === "SESSION_SUBMITTED"));
   const repeatCompletions = await findRepeatMaterialCompletions(executor, events.filter((e) => e.eventType === "material_complete"));
+  const repeatAttempts = await findRepeatQuestionAttempts(executor, events.filter((e) => e.eventType === "question_submit"));
 
   const activities: Activity[] = [];
   for (const event of events) {
@@ -24,7 +26,8 @@ export async function activitiesOf(executor: Executor, events: readonly LoggedEv
     switch (event.eventType) {
       case "question_submit": {
         const payload = event.payload as EventPayloadInput<"question_submit">;
-        activities.push({ ...base, kind: "question_answered", isCorrect: payload.is_correct, isFirstAttempt: payload.is_first_attempt });
+        // The log numbers attempts (as question_attempts does); the payload's is_first_attempt is ignored.
+        activities.push({ ...base, kind: "question_answered", isCorrect: payload.is_correct, isFirstAttempt: !repeatAttempts.has(event.id) });
         break;
       }
       case "material_complete":

@@ -12,8 +12,11 @@ export interface ExamResult {
 
 /**
  * Scores the submitted exam sessions from the log alone, as the determinism rule asks:
- * each question's last ANSWER_SELECTED / ANSWER_CHANGED strictly before the submission,
- * against the question bank's correct_index. One query for the whole batch.
+ * each position's last ANSWER_SELECTED / ANSWER_CHANGED strictly before the submission,
+ * resolved through test_session_questions and graded against the bank's correct_index,
+ * exactly as exam-results and question-attempts key them. Only the server's own answer
+ * events count (batch_id is null): a client-sent ANSWER_* never earns XP. One query for
+ * the whole batch.
  */
 export async function scoreSubmittedExams(executor: Executor, submissions: readonly LoggedEvent[]): Promise<Map<string, ExamResult>> {
   if (submissions.length === 0) return new Map();
@@ -25,14 +28,15 @@ export async function scoreSubmittedExams(executor: Executor, submissions: reado
     sql`with submitted as (
           select * from jsonb_to_recordset(${records}::jsonb) as r(event_id text, session_id uuid, tx_id bigint, ingest_seq bigint)),
         final_answers as (
-          select distinct on (s.event_id, e.question_id) s.event_id, e.question_id,
+          select distinct on (s.event_id, e.payload_json->>'position') s.event_id, tq.question_id,
                  coalesce((e.payload_json->>'selected_index')::int, (e.payload_json->>'to_index')::int) as chosen_index
             from submitted s
             join events e on e.session_id = s.session_id
                          and e.event_type in ('ANSWER_SELECTED', 'ANSWER_CHANGED')
-                         and e.question_id is not null
+                         and e.batch_id is null
                          and (e.tx_id, e.ingest_seq) < (s.tx_id, s.ingest_seq)
-           order by s.event_id, e.question_id, e.tx_id desc, e.ingest_seq desc)
+            join test_session_questions tq on tq.session_id = s.session_id and tq.position = (e.payload_json->>'position')::int
+           order by s.event_id, e.payload_json->>'position', e.tx_id desc, e.ingest_seq desc)
         select s.event_id,
                not exists (select 1 from events p
                             where p.session_id = s.session_id and p.event_type = 'SESSION_SUBMITTED'

@@ -12,9 +12,9 @@ import { gamificationSessionId } from "./gamification-session.ts";
 import { catchUpFully, eventsOf, makeBankedExamSession, settleUntilStable } from "./testing/gamification-fixtures.ts";
 import { xpAwarder } from "./xp-awarder.ts";
 
-const questionSubmit = (sessionId: string, isCorrect: boolean, isFirstAttempt: boolean) =>
+const questionSubmit = (sessionId: string, isCorrect: boolean, isFirstAttempt: boolean, questionId: string = randomUUID()) =>
   clientEvent("question_submit", sessionId, {
-    payload: { ...validPayloads.question_submit, question_id: randomUUID(), is_correct: isCorrect, is_first_attempt: isFirstAttempt },
+    payload: { ...validPayloads.question_submit, question_id: questionId, is_correct: isCorrect, is_first_attempt: isFirstAttempt },
   });
 const materialComplete = (sessionId: string, materialId: string) =>
   clientEvent("material_complete", sessionId, { payload: { ...validPayloads.material_complete, material_id: materialId } });
@@ -44,9 +44,10 @@ describe.each(databaseTargets())("xp-awarder on %s", (driver) => {
     const learner = makeLearner();
     const session = randomUUID();
     const material = randomUUID();
+    const question = randomUUID();
     const batch = [
-      questionSubmit(session, true, true), // 10 + 5 first-attempt bonus, first_question +10
-      questionSubmit(session, true, false), // 10
+      questionSubmit(session, true, true, question), // 10 + 5 first-attempt bonus, first_question +10
+      questionSubmit(session, true, false, question), // the same question again: 10
       questionSubmit(session, false, true), // 0
       materialComplete(session, material), // 20, first_material_complete +10
       materialComplete(session, material), // the same material again: 0
@@ -88,16 +89,20 @@ describe.each(databaseTargets())("xp-awarder on %s", (driver) => {
     const learner = makeLearner();
     const exam = await makeBankedExamSession(server.db, learner, [0, 1, 2, 3, 0]);
     const [q1, q2, q3, q4, q5] = exam.questionIds as [string, string, string, string, string];
+    const server_ = { sessionId: exam.sessionId, userId: learner };
     const answer = (questionId: string, position: number, selected: number) =>
-      clientEvent("ANSWER_SELECTED", exam.sessionId, { question_id: questionId, payload: { position, selected_index: selected } });
-    await send(learner, [
+      ({ ...server_, type: "ANSWER_SELECTED" as const, questionId, payload: { position, selected_index: selected } });
+    // sessions.answer records the answers as the server; a client's own ANSWER_* never scores.
+    await emitServerEvents(server.db.orm, [
       answer(q1, 1, 0),
       answer(q2, 2, 1),
       answer(q3, 3, 0),
-      clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: q3, payload: { position: 3, from_index: 0, to_index: 2 } }),
+      { ...server_, type: "ANSWER_CHANGED", questionId: q3, payload: { position: 3, from_index: 0, to_index: 2 } },
       answer(q4, 4, 3),
       answer(q5, 5, 1),
-    ]);
+    ], new Date());
+    // A client-sent change before the submit, turning a wrong answer right, must not earn XP.
+    await send(learner, [clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: q2, payload: { position: 2, from_index: 1, to_index: 0 } })]);
     const submitted = { type: "SESSION_SUBMITTED" as const, sessionId: exam.sessionId, userId: learner, payload: { reason: "manual" as const } };
     await emitServerEvents(server.db.orm, [submitted], new Date());
     // An answer after submission does not count.
@@ -116,6 +121,25 @@ describe.each(databaseTargets())("xp-awarder on %s", (driver) => {
     expect(new Set(xp.map((e) => e.session_id))).toEqual(new Set([gamificationSessionId(learner)]));
     const [registered] = await server.db.orm.select().from(sessions).where(eq(sessions.id, gamificationSessionId(learner)));
     expect(registered).toMatchObject({ userId: learner, family: "study" });
+  });
+
+  it("gives the first-attempt bonus by the log's numbering, whatever the client's is_first_attempt says, as question_attempts does", async () => {
+    const learner = makeLearner();
+    const session = randomUUID();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await send(learner, [
+      questionSubmit(session, true, false, first), // the log's first attempt at `first`, although the client says otherwise: 15
+      questionSubmit(session, true, true, first), // a second attempt the client calls a first: 10
+      questionSubmit(session, true, true, second), // 15
+    ]);
+    await settleUntilStable(server);
+
+    const xp = await eventsOf(server.db, learner, ["xp_earned"]);
+    expect(xp.filter((e) => e.payload.xp_source === "question_correct").map((e) => e.payload.xp_amount)).toEqual([15, 10, 15]);
+    const attempts = await server.db.rows<{ is_first_attempt: boolean }>(
+      sql`select is_first_attempt from question_attempts where user_id = ${learner}::uuid order by question_id = ${second}::uuid, attempt_number`,
+    );
+    expect(attempts.map((a) => a.is_first_attempt)).toEqual([true, false, true]);
   });
 
   it("reaches level 5 and questions_100 after 100 correct answers, with hand-computed totals", async () => {

@@ -1,5 +1,5 @@
 import type { EventFamily, RejectionCode, ValidEvent } from "@chronicle/contracts";
-import { claimSessions, findSessionOwners, findSessionQuestions, type Executor } from "@chronicle/db";
+import { claimSessions, findSessionOwners, findSessionQuestions, type Executor, type SessionClaim } from "@chronicle/db";
 
 export interface OwnedCandidate {
   event: ValidEvent;
@@ -16,12 +16,15 @@ const clientStartedFamilies: ReadonlySet<EventFamily> = new Set(["study", "game"
  * session referenced, and every question must belong to its exam session.
  */
 export async function checkOwnership(tx: Executor, candidates: readonly OwnedCandidate[]): Promise<OwnershipVerdict[]> {
-  await claimSessions(
-    tx,
-    candidates
-      .filter((c) => clientStartedFamilies.has(c.event.family))
-      .map((c) => ({ sessionId: c.event.session_id, userId: c.userId, family: c.event.family })),
-  );
+  // One claim per session, the first in arrival order: in a group commit, the request that came
+  // first owns a new session, exactly as if the requests had been written one after the other.
+  const claims = new Map<string, SessionClaim>();
+  for (const c of candidates) {
+    if (clientStartedFamilies.has(c.event.family) && !claims.has(c.event.session_id)) {
+      claims.set(c.event.session_id, { sessionId: c.event.session_id, userId: c.userId, family: c.event.family });
+    }
+  }
+  await claimSessions(tx, [...claims.values()]);
   const owners = await findSessionOwners(tx, candidates.map((c) => c.event.session_id));
   const questionPairs = candidates
     .filter((c) => c.event.family === "exam" && c.event.question_id !== null)
@@ -43,8 +46,20 @@ export async function checkOwnership(tx: Executor, candidates: readonly OwnedCan
         message: `Session '${event.session_id}' is a ${owner.family} session; ${event.event_type} is a ${event.family} event.`,
       };
     }
-    if (event.family === "exam" && event.question_id !== null && !memberships.has(`${event.session_id}:${event.question_id}`)) {
-      return { ok: false, code: "question_not_in_session", message: `Question '${event.question_id}' is not part of session '${event.session_id}'.` };
+    if (event.family === "exam" && event.question_id !== null) {
+      const position = memberships.get(`${event.session_id}:${event.question_id}`);
+      if (position === undefined) {
+        return { ok: false, code: "question_not_in_session", message: `Question '${event.question_id}' is not part of session '${event.session_id}'.` };
+      }
+      // Seed 000 names a question twice (question_id and payload.position); every reader keys by position, so both must agree.
+      const claimed = (event.payload as { position?: unknown }).position;
+      if (typeof claimed === "number" && claimed !== position) {
+        return {
+          ok: false,
+          code: "question_not_in_session",
+          message: `Question '${event.question_id}' is at position ${position} of session '${event.session_id}', not position ${claimed}.`,
+        };
+      }
     }
     return { ok: true };
   });

@@ -26,6 +26,9 @@ interface SessionQuestionRow {
  * changes nothing), and only a session's first submit: a repeated SESSION_SUBMITTED adds
  * no attempts. Positions are resolved through test_session_questions and graded with the
  * bank's correct_index; a question missing from the bank cannot be graded and is skipped.
+ * Only the server's own answer events count (batch_id is null: appended by sessions.answer,
+ * never through ingest): exam sessions are server-run, so a client-sent ANSWER_* is stored
+ * for its telemetry value but never rewrites a score (seed 000: the server is authoritative).
  */
 export async function examAnswersAtSubmit(tx: Transaction, submits: readonly LoggedEvent[]): Promise<Map<string, AnsweredExamQuestion[]>> {
   const bySubmit = new Map<string, AnsweredExamQuestion[]>();
@@ -44,6 +47,7 @@ export async function examAnswersAtSubmit(tx: Transaction, submits: readonly Log
           from first_submits s
           join events a on a.session_id = s.session_id
                        and a.event_type in ('ANSWER_SELECTED', 'ANSWER_CHANGED')
+                       and a.batch_id is null
                        and (a.tx_id, a.ingest_seq) < (s.tx_id, s.ingest_seq)
          order by s.submit_id, a.tx_id, a.ingest_seq`,
   );

@@ -7,11 +7,14 @@ import type { LoggedEvent, Projection } from "./projection.ts";
  * folds one kind of event per session, and the upsert adds counters and keeps the first
  * creation, submission and review. Everything read besides the batch is the log strictly
  * before each event, the question bank and test_session_questions (determinism rule).
+ * Answers and answer changes count only when the server recorded them (batch_id is null:
+ * sessions.answer appended them, not a producer through ingest), so a client cannot rewrite
+ * an exam's score; every answer is keyed by its position, as attempts and XP are.
  */
 const upsertResults = (batch: string) => sql`
   with batch as (
     select * from jsonb_to_recordset(${batch}::jsonb)
-      as r(event_type text, session_id uuid, user_id uuid, event_ts timestamptz, tx_id bigint, ingest_seq bigint, payload jsonb)
+      as r(id uuid, event_type text, session_id uuid, user_id uuid, event_ts timestamptz, tx_id bigint, ingest_seq bigint, payload jsonb)
   ),
   created as (
     select distinct on (session_id) session_id, payload->>'mode' as mode, (payload->>'question_count')::int as question_count, event_ts
@@ -47,6 +50,7 @@ const upsertResults = (batch: string) => sql`
       from submitted s
       join events e on e.session_id = s.session_id
      where e.event_type in ('ANSWER_SELECTED', 'ANSWER_CHANGED')
+       and e.batch_id is null
        and (e.tx_id, e.ingest_seq) < (s.tx_id, s.ingest_seq)
      order by s.session_id, e.payload_json->>'position', e.tx_id desc, e.ingest_seq desc
   ),
@@ -64,10 +68,11 @@ const upsertResults = (batch: string) => sql`
   per_session as (
     select session_id,
            (array_agg(user_id order by tx_id, ingest_seq))[1] as user_id,
-           (count(*) filter (where event_type = 'ANSWER_CHANGED'))::int as answer_changes,
+           (count(*) filter (where event_type = 'ANSWER_CHANGED'
+                                   and exists (select 1 from events x where x.id = b.id and x.batch_id is null)))::int as answer_changes,
            (count(*) filter (where event_type = 'PAUSE_BLUR' and payload->>'state' = 'blur'))::int as blur_count,
            min(event_ts) filter (where event_type = 'REVIEW_OPENED') as review_opened_at
-      from batch group by session_id
+      from batch b group by session_id
   )
   insert into test_session_results as t (session_id, user_id, mode, question_count, answered_count, correct_count, score_percent,
                                          answer_changes, marked_count, blur_count, created_at, submitted_at, submit_reason, review_opened_at)
@@ -96,6 +101,7 @@ const upsertResults = (batch: string) => sql`
 function batchRecords(events: readonly LoggedEvent[]): string {
   return JSON.stringify(
     events.map((e) => ({
+      id: e.id,
       event_type: e.eventType,
       session_id: e.sessionId,
       user_id: e.userId,

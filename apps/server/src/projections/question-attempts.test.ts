@@ -135,11 +135,14 @@ describe.each(databaseTargets())("question-attempts projection on %s", (driver) 
     const { topicId } = await makeTopic(server.db, "Renal", 3, exam.questionIds);
     const [q1, q2] = exam.questionIds as [string, string, string];
     clock.set("2025-03-12T09:00:00.000Z");
-    await ingest(server, learner, [
-      clientEvent("ANSWER_SELECTED", exam.sessionId, { question_id: q1, payload: { position: 1, selected_index: 2 } }),
-      clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: q1, payload: { position: 1, from_index: 2, to_index: 1 } }),
-      clientEvent("ANSWER_SELECTED", exam.sessionId, { question_id: q2, payload: { position: 2, selected_index: 0 } }),
+    // The server records exam answers (sessions.answer); exam analytics read only those.
+    await emitAsServer(server, clock.at, [
+      { type: "ANSWER_SELECTED", sessionId: exam.sessionId, userId: learner, questionId: q1, payload: { position: 1, selected_index: 2 } },
+      { type: "ANSWER_CHANGED", sessionId: exam.sessionId, userId: learner, questionId: q1, payload: { position: 1, from_index: 2, to_index: 1 } },
+      { type: "ANSWER_SELECTED", sessionId: exam.sessionId, userId: learner, questionId: q2, payload: { position: 2, selected_index: 0 } },
     ]);
+    // A client-sent answer before the submit is telemetry only: it must not rewrite q2's attempt.
+    await ingest(server, learner, [clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: q2, payload: { position: 2, from_index: 0, to_index: 1 } })]);
     const submitId = derivedEventId(exam.sessionId, "SESSION_SUBMITTED");
     await emitAsServer(server, clock.at, [{ id: submitId, type: "SESSION_SUBMITTED", sessionId: exam.sessionId, userId: learner, payload: { reason: "manual" } }]);
     await ingest(server, learner, [clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: q2, payload: { position: 2, from_index: 0, to_index: 1 } })]);

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derivedEventId } from "../emit/emit-server-events.ts";
 import { emitAsServer, ingest, makeTopic, studyEvent, submitPayload, testClock } from "../study/study-test-kit.ts";
-import { clientEvent, createTestServer, makeExamSession, makeLearner, type TestServer } from "../testing/index.ts";
+import { createTestServer, makeExamSession, makeLearner, type TestServer } from "../testing/index.ts";
 import { learningStatsProjection } from "./learning-stats.ts";
 import { materialInteractionsProjection } from "./material-interactions.ts";
 import { questionAttemptsProjection } from "./question-attempts.ts";
@@ -66,7 +66,9 @@ describe.each(databaseTargets())("study projections rebuilt from the log on %s",
     }
     const exam = await makeExamSession(server.db, learner, 2);
     await makeTopic(server.db, "Renal", 2, exam.questionIds);
-    await ingest(server, learner, [clientEvent("ANSWER_SELECTED", exam.sessionId, { question_id: exam.questionIds[0], payload: { position: 1, selected_index: 1 } })]);
+    await emitAsServer(server, clock.at, [
+      { type: "ANSWER_SELECTED", sessionId: exam.sessionId, userId: learner, questionId: exam.questionIds[0], payload: { position: 1, selected_index: 1 } },
+    ]);
     await emitAsServer(server, clock.at, [
       { id: derivedEventId(exam.sessionId, "SESSION_SUBMITTED"), type: "SESSION_SUBMITTED", sessionId: exam.sessionId, userId: learner, payload: { reason: "manual" } },
     ]);

@@ -39,7 +39,7 @@ export async function ingest(server: TestServer, userId: string, events: readonl
 export async function emitAsServer(
   server: TestServer,
   at: Date,
-  events: readonly { id?: string; type: EventType; sessionId: string; userId: string; payload: Record<string, unknown> }[],
+  events: readonly { id?: string; type: EventType; sessionId: string; userId: string; questionId?: string; payload: Record<string, unknown> }[],
 ): Promise<void> {
   await emitServerEvents(server.db.orm, events as Parameters<typeof emitServerEvents>[1], at);
 }

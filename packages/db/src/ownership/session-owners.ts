@@ -38,19 +38,22 @@ export async function claimSessions(executor: Executor, claims: readonly Session
     on conflict (id) do nothing`);
 }
 
-/** The (session, question) pairs that really are part of their exam session, as "session:question" keys. */
+/**
+ * The (session, question) pairs that really are part of their exam session, as
+ * "session:question" keys mapped to the question's 1-based position in that session.
+ */
 export async function findSessionQuestions(
   executor: Executor,
   pairs: readonly { sessionId: string; questionId: string }[],
-): Promise<Set<string>> {
-  if (pairs.length === 0) return new Set();
+): Promise<Map<string, number>> {
+  if (pairs.length === 0) return new Map();
   const records = JSON.stringify(pairs.map((p) => ({ session_id: p.sessionId, question_id: p.questionId })));
-  const rows = await rowsOf<{ key: string }>(
+  const rows = await rowsOf<{ key: string; position: number }>(
     executor,
-    sql`select q.session_id::text || ':' || q.question_id::text as key
+    sql`select distinct q.session_id::text || ':' || q.question_id::text as key, q.position
           from test_session_questions q
           join jsonb_to_recordset(${records}::jsonb) as r(session_id uuid, question_id uuid)
             on q.session_id = r.session_id and q.question_id = r.question_id`,
   );
-  return new Set(rows.map((row) => row.key));
+  return new Map(rows.map((row) => [row.key, Number(row.position)]));
 }

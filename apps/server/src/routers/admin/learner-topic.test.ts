@@ -1,7 +1,8 @@
-import { questions, topics } from "@chronicle/db";
+import { questions, topicMastery, topics } from "@chronicle/db";
 import { databaseTargets } from "@chronicle/db/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitServerEvents } from "../../emit/emit-server-events.ts";
 import { clientEvent, createTestServer, makeExamSession, makeLearner, type RawClientEvent, type TestServer } from "../../testing/index.ts";
 import { ingestAs, makeAdmin } from "./admin-test-kit.ts";
 
@@ -47,10 +48,10 @@ describe.each(databaseTargets())("admin.learner, admin.topic and admin.topics on
       const results = await ingestAs(server, learner, [clientEvent("session_start", studySessions[i]!), ...mine]);
       expect(results.flatMap((r) => r.rejected_reasons_sample)).toEqual([]);
     }
-    // Answer changes on the exam's first question, whose correct option is 2.
-    const change = (from: number, to: number) => clientEvent("ANSWER_CHANGED", exam.sessionId, { question_id: examQuestions[0], payload: { position: 1, from_index: from, to_index: to } });
-    const changed = await ingestAs(server, learners[0]!, [change(2, 3), change(3, 2), change(0, 1), change(2, 0)]);
-    expect(changed[0]!.accepted).toBe(4);
+    // Answer changes on the exam's first question, whose correct option is 2, as sessions.answer records them.
+    const change = (from: number, to: number) =>
+      ({ type: "ANSWER_CHANGED" as const, sessionId: exam.sessionId, userId: learners[0]!, questionId: examQuestions[0], payload: { position: 1, from_index: from, to_index: to } });
+    await emitServerEvents(server.db.orm, [change(2, 3), change(3, 2), change(0, 1), change(2, 0)], new Date());
     await server.settle();
   });
   afterAll(async () => {
@@ -74,6 +75,20 @@ describe.each(databaseTargets())("admin.learner, admin.topic and admin.topics on
       other: 1,
       byQuestion: [{ questionId: examQuestions[0], rightToWrong: 2, wrongToRight: 1, other: 1 }],
     });
+  });
+
+  it("buckets mastery exactly: a learner at 0.7 is in [0.7, 0.8), one just below it in [0.6, 0.7)", async () => {
+    const other = randomUUID();
+    await server.db.orm.insert(topics).values({ id: other, slug: `topic-${other}`, name: "Nephrology", description: "Kidneys." });
+    const row = (masteryScore: number) => ({ userId: randomUUID(), topicId: other, questionsAttempted: 10, masteryScore });
+    await server.db.orm.insert(topicMastery).values([row(0.7), row(0.69), row(0.1), row(1)]);
+    const { masteryDistribution } = await makeAdmin(server).caller.admin.topic({ topicId: other });
+    expect(masteryDistribution.filter((bucket) => bucket.learners > 0)).toEqual([
+      { from: 0.1, to: 0.2, learners: 1 },
+      { from: 0.6, to: 0.7, learners: 1 },
+      { from: 0.7, to: 0.8, learners: 1 },
+      { from: 0.9, to: 1, learners: 1 },
+    ]);
   });
 
   it("refuses an unknown topic with NOT_FOUND", async () => {

@@ -71,7 +71,7 @@ describe.each(databaseTargets())("telemetry.ingest on %s", (driver) => {
   it("reports the identical batch sent again as duplicates and stores it once", async () => {
     const learner = makeLearner();
     const exam = await makeExamSession(server.db, learner);
-    const events = asWire([clientEvent("PAUSE_BLUR", exam.sessionId, { seq: 1 }), clientEvent("QUESTION_VIEWED", exam.sessionId, { seq: 2, question_id: exam.questionIds[1] })]);
+    const events = asWire([clientEvent("PAUSE_BLUR", exam.sessionId, { seq: 1 }), clientEvent("QUESTION_VIEWED", exam.sessionId, { seq: 2, question_id: exam.questionIds[0] })]);
     const first = await server.learner(learner).telemetry.ingest({ source: "web", events });
     const second = await server.learner(learner).telemetry.ingest({ source: "web", events });
     expect(first).toMatchObject({ accepted: 2, duplicates: 0, rejected: 0 });
