@@ -1,15 +1,17 @@
 import type { Database } from "@chronicle/db";
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../observability/logger.ts";
 import { readLogHead } from "./log-head.ts";
 import type { Projection } from "./projection.ts";
-import { runProjectionOnce } from "./run-projection.ts";
+import { DEFAULT_PROJECTION_BATCH, runProjectionOnce, tryRunProjectionOnce } from "./run-projection.ts";
 
 export interface ProjectionRunner {
   /** Asks for a pass soon (after an ingest) instead of waiting for the next tick. */
   nudge(): void;
   /** Resolves when every projection has caught up with what is committed now. */
   drain(): Promise<void>;
+  /** Finishes the batch in flight (its transaction commits or rolls back), abandons the rest of the pass, and stops. */
   stop(): Promise<void>;
 }
 
@@ -22,13 +24,22 @@ export interface ProjectionRunnerOptions {
    * makes each pass apply a bigger batch for the same fixed cost.
    */
   minGapMs?: number;
+  /**
+   * A pass that still finds full batches after this long ends and queues the next one, so
+   * projections that caught up early are looked at again soon instead of after the backlog.
+   */
+  maxPassMs?: number;
+  batchSize?: number;
 }
 
 /**
- * Keeps hot aggregates current: a pass runs every `intervalMs` and soon after a nudge,
- * applying each projection until it is caught up. A pass is skipped when the log head
- * has not moved since the last complete pass. Failures are logged and retried on the
- * next pass; they never reach the request that caused them.
+ * Keeps hot aggregates current: a pass runs every `intervalMs` and soon after a nudge.
+ * A pass is fair: it goes round the projections one batch each, and keeps in the round only
+ * those that got a full batch (they have more waiting), so one busy projection never starves
+ * the others. A projection whose checkpoint another worker holds is skipped (SKIP LOCKED):
+ * that worker is applying it. A pass is skipped when the log head has not moved since the
+ * last complete pass. Failures are logged and retried on the next pass; they never reach
+ * the request that caused them.
  */
 export function startProjectionRunner(
   db: Database,
@@ -36,41 +47,69 @@ export function startProjectionRunner(
   log: Logger,
   options: ProjectionRunnerOptions | number = {},
 ): ProjectionRunner {
-  const { intervalMs = 250, minGapMs = 150 } = typeof options === "number" ? { intervalMs: options } : options;
+  const {
+    intervalMs = 250,
+    minGapMs = 150,
+    maxPassMs = 1_000,
+    batchSize = DEFAULT_PROJECTION_BATCH,
+  } = typeof options === "number" ? { intervalMs: options } : options;
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
   let isPassQueued = false;
-  let lastPassStartedAt = 0;
+  // Monotonic: a wall-clock step (NTP, DST on a laptop) must not stall or rush the passes.
+  let lastPassStartedAt = -Infinity;
   let caughtUpHead: string | null = null;
 
-  const pass = async (isForced: boolean) => {
+  /** One batch of one projection: how many it applied, or null when it did not get a full turn. */
+  const step = async (projection: Projection, isForced: boolean): Promise<number | null> => {
+    try {
+      // A drain must really catch up, so it waits (bounded) for another worker's checkpoint.
+      return isForced ? await runProjectionOnce(db, projection, batchSize) : await tryRunProjectionOnce(db, projection, batchSize);
+    } catch (error) {
+      log.error("projection.failed", { projection: projection.name, error });
+      return null;
+    }
+  };
+
+  /** Returns true when projections were left with full batches when the pass ended. */
+  const pass = async (isForced: boolean): Promise<boolean> => {
     const { txId, ingestSeq } = await readLogHead(db.orm);
     const head = `${txId}:${ingestSeq}`;
-    if (!isForced && head === caughtUpHead) return;
+    if (!isForced && head === caughtUpHead) return false;
+    const startedAt = performance.now();
     let isComplete = true;
-    for (const projection of projections) {
-      try {
-        while (!isStopped && (await runProjectionOnce(db, projection)) > 0);
-      } catch (error) {
-        isComplete = false;
-        log.error("projection.failed", { projection: projection.name, error });
+    let round = projections;
+    while (round.length > 0 && !isStopped) {
+      const next: Projection[] = [];
+      for (const projection of round) {
+        if (isStopped) break;
+        const applied = await step(projection, isForced);
+        if (applied === null) isComplete = false;
+        else if (applied >= batchSize) next.push(projection);
+      }
+      round = next;
+      if (!isForced && round.length > 0 && performance.now() - startedAt > maxPassMs) {
+        caughtUpHead = null;
+        return true;
       }
     }
     // Every event up to `head` has now been offered to every projection.
     if (isComplete && !isStopped) caughtUpHead = head;
+    return false;
   };
 
-  const schedule = (isForced: boolean) => {
+  const schedule = (isForced: boolean): Promise<void> => {
     if (isStopped) return current;
     if (isPassQueued && !isForced) return current;
     isPassQueued = true;
     current = current.then(async () => {
-      const wait = isForced ? 0 : lastPassStartedAt + minGapMs - Date.now();
+      const wait = isForced ? 0 : lastPassStartedAt + minGapMs - performance.now();
       if (wait > 0) await sleep(wait);
       isPassQueued = false;
-      lastPassStartedAt = Date.now();
+      if (isStopped) return;
+      lastPassStartedAt = performance.now();
       try {
-        await pass(isForced);
+        if (await pass(isForced)) void schedule(false);
       } catch (error) {
         log.error("projection.pass_failed", { error });
       }
