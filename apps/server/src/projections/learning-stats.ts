@@ -11,6 +11,8 @@ import type { Projection } from "./projection.ts";
  * daily row's events_count (a column only this projection writes) then equals what
  * this batch added. The attempts projection may have created the row earlier; that
  * does not count, so active days mean "days with any event".
+ * Lock order (docs/aggregates.md, shared with question-attempts): daily rows, then weekly
+ * rows (the weekly insert reads the daily ones), then topic_daily_stats, each in key order.
  */
 async function addLearnerDays(tx: Transaction, days: readonly DailyActivityTally[]): Promise<void> {
   if (days.length === 0) return;
@@ -34,6 +36,7 @@ async function addLearnerDays(tx: Transaction, days: readonly DailyActivityTally
     daily as (
       insert into daily_user_stats as d (user_id, day, study_seconds, sessions_started, materials_completed, xp_earned, events_count)
       select user_id, day, study_seconds, sessions_started, materials_completed, xp_earned, events_count from input
+       order by user_id, day
       on conflict (user_id, day) do update set
         study_seconds = d.study_seconds + excluded.study_seconds,
         sessions_started = d.sessions_started + excluded.sessions_started,
@@ -46,7 +49,7 @@ async function addLearnerDays(tx: Transaction, days: readonly DailyActivityTally
     select i.user_id, i.week_start, sum(i.study_seconds), sum(i.sessions_started), sum(i.materials_completed), sum(i.xp_earned),
            sum(i.events_count), count(*) filter (where daily.events_count = i.events_count)
       from input i join daily on daily.user_id = i.user_id and daily.day = i.day
-     group by i.user_id, i.week_start
+     group by i.user_id, i.week_start order by i.user_id, i.week_start
     on conflict (user_id, week_start) do update set
       study_seconds = w.study_seconds + excluded.study_seconds,
       sessions_started = w.sessions_started + excluded.sessions_started,
@@ -63,6 +66,7 @@ async function addTopicMaterials(tx: Transaction, topicDays: readonly TopicMater
     insert into topic_daily_stats as t (topic_id, day, materials_completed)
     select topic_id, day, materials_completed
       from jsonb_to_recordset(${records}::jsonb) as r(topic_id uuid, day date, materials_completed int)
+     order by topic_id, day
     on conflict (topic_id, day) do update set materials_completed = t.materials_completed + excluded.materials_completed`);
 }
 
