@@ -39,7 +39,8 @@ export const xpAwarder: Projection = {
     }
     const gamificationSessionUsers = emitted.filter((e) => e.sessionId === gamificationSessionId(e.userId)).map((e) => e.userId);
     await ensureGamificationSessions(tx, gamificationSessionUsers);
-    await emitInOrder(tx, emitted);
     await saveProgress(tx, progress);
+    // Last: inserting into events takes the log-position lock until commit (docs/aggregates.md).
+    await emitInOrder(tx, emitted);
   },
 };
