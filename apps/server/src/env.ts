@@ -36,6 +36,14 @@ const envSchema = z.object({
   CHRONICLE_COUNTERS_ENABLED: booleanFlag.default(true),
   /** Seconds a client should wait before retrying when the store is unavailable. */
   CHRONICLE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /**
+   * Group commit (issue 10): concurrent ingest requests of one process share a transaction.
+   * A lone request waits this long for company (0: none), a group is written once it holds
+   * GROUP_MAX_EVENTS, and past QUEUE_MAX_EVENTS waiting events new requests wait for room.
+   */
+  CHRONICLE_INGEST_GROUP_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  CHRONICLE_INGEST_GROUP_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  CHRONICLE_INGEST_QUEUE_MAX_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Seed 001's CONFLICT_RESOLUTION_STRATEGY for sync.batch progress and assessment items. */
   CHRONICLE_SYNC_CONFLICT_STRATEGY: conflictStrategy.default("last-write-wins"),
   /** Largest HTTP body, in bytes: 1000 events of at most 4 KB each, plus envelopes. */
@@ -55,6 +63,24 @@ const envSchema = z.object({
   CHRONICLE_EXPORT_DIR: z.string().min(1).optional(),
   /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
   CHRONICLE_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** HTTP edges (see README "Operating Chronicle"): a client gets this long to send its headers, and its whole request. */
+  CHRONICLE_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  CHRONICLE_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** Open sockets one process accepts; more are closed at once. */
+  CHRONICLE_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+  /** Deepest `[`/`{` nesting a JSON body may have; deeper bodies get 400 before they are parsed. */
+  CHRONICLE_MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(1024).default(64),
+  /** Calls one tRPC batch request may carry (mutation batches: at most 10 or this, whichever is lower). */
+  CHRONICLE_MAX_BATCH_CALLS: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Requests one principal (or, without a token, one address) may make per window; over it: 429 + Retry-After. */
+  CHRONICLE_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1200),
+  CHRONICLE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Comma-separated origins allowed to call the API from a browser (CORS); unset allows none. */
+  CHRONICLE_CORS_ORIGINS: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. Set it in production. */
+  CHRONICLE_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Where alert transitions are POSTed as JSON (optional). */
+  CHRONICLE_ALERT_WEBHOOK_URL: z.url().optional(),
 });
 
 export type ServerEnv = z.output<typeof envSchema> & { jwtSecret: string | undefined };

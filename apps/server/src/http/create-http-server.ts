@@ -1,36 +1,126 @@
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import compress from "@fastify/compress";
+import cors from "@fastify/cors";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createContext, type ServerDeps } from "../context.ts";
-import { appRouter } from "../router.ts";
-import { authorizationFor } from "./subscription-authorization.ts";
+import type { ServerDeps } from "../context.ts";
+import { instrumentDatabase } from "../observability/instrument-database.ts";
+import { pinoLogger } from "../observability/logger.ts";
+import { registerApi, TRPC_PATH } from "./api-scope.ts";
+import { corsOptions } from "./cors-options.ts";
+import { errorEnvelope } from "./error-reply.ts";
+import type { HttpMount } from "./http-mount.ts";
+import { registerOperatorRoutes } from "./operator-routes.ts";
+import type { ReadinessState } from "./readiness.ts";
 
-export const TRPC_PATH = "/trpc";
+export { TRPC_PATH };
+export type { HttpMount };
+/** The older name of HttpMount, kept for the apps' test harnesses. */
+export type StaticHandler = HttpMount;
 
-/** Extra routes (the apps' static files) mounted beside tRPC on the same port. */
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+/** Server-sent events are streamed as they come; compressing them would hold them back. */
+const COMPRESSIBLE = /^(?:application\/(?:[\w.-]+\+)?json|text\/(?:html|css|javascript|plain)|image\/svg\+xml|application\/javascript)/;
 
-/** One Node HTTP server: tRPC at /trpc, and whatever the static handlers serve. */
-export function createHttpServer(deps: ServerDeps, staticHandlers: readonly StaticHandler[] = []): Server {
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: `${TRPC_PATH}/`,
-    maxBodySize: deps.env.CHRONICLE_MAX_BODY_BYTES,
-    createContext: ({ req, info }) => createContext(deps, authorizationFor(req.headers.authorization, info)),
-    responseMeta({ errors }) {
-      // A storage failure is temporary: tell clients when to retry instead of letting them hammer.
-      const isRetryable = errors.some((error) => error.code === "SERVICE_UNAVAILABLE");
-      return isRetryable ? { headers: { "Retry-After": String(deps.env.CHRONICLE_RETRY_AFTER_SECONDS) } } : {};
+export interface ChronicleHttp {
+  /** The Node server: listen on it like any http.Server. */
+  server: Server;
+  app: FastifyInstance;
+  /** Flip to take the process out of /readyz (e.g. while it drains). */
+  readiness: ReadinessState;
+  /**
+   * Stops taking new connections, answers /readyz 503, waits up to `drainMs` for requests in
+   * flight (open streams included), then cuts whatever is left. Resolves when the server is closed.
+   */
+  close(drainMs?: number): Promise<void>;
+}
+
+/** Answers everything Fastify refuses itself (413, 415, malformed JSON…) in tRPC's envelope; a 5xx says nothing internal. */
+function errorHandler(deps: ServerDeps) {
+  return (error: FastifyError, request: { id: string; url: string }, reply: { code(n: number): { send(body: unknown): unknown }; sent: boolean }) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      deps.log.error("http.internal_error", { requestId: request.id, url: request.url.slice(0, 200), error });
+      return reply.code(status).send(errorEnvelope(status, "internal_error", `Chronicle failed to answer; the request id is ${request.id}.`));
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply
+        .code(413)
+        .send(errorEnvelope(413, "body_too_large", `The request body is larger than ${deps.env.CHRONICLE_MAX_BODY_BYTES} bytes (after decompression); send smaller batches.`));
+    }
+    const reason = error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "unsupported_media_type" : (error.code ?? "bad_request").toLowerCase();
+    return reply.code(status).send(errorEnvelope(status, reason, error.message));
+  };
+}
+
+/**
+ * One HTTP stack for the API and the apps, built from maintained parts: Fastify with tRPC's
+ * Fastify adapter at /trpc, @fastify/compress (gzip responses and gzip request bodies, the body
+ * limit applied after decompression), @fastify/cors, @fastify/rate-limit, @fastify/static for the
+ * apps, pino for logs; plus /metrics, /livez and /readyz.
+ */
+export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpMount[] = []): ChronicleHttp {
+  const deps: ServerDeps = { ...baseDeps, db: instrumentDatabase(baseDeps.db) };
+  const { env } = deps;
+  const readiness: ReadinessState = { migrating: false, draining: false };
+  let server!: Server;
+  let inFlight = 0;
+
+  const app = Fastify({
+    serverFactory: (handler) => {
+      server = createServer(
+        { headersTimeout: env.CHRONICLE_HTTP_HEADERS_TIMEOUT_MS, requestTimeout: env.CHRONICLE_HTTP_REQUEST_TIMEOUT_MS },
+        (req: IncomingMessage, res: ServerResponse) => void whenReady.then(() => handler(req, res)),
+      );
+      server.maxConnections = env.CHRONICLE_HTTP_MAX_CONNECTIONS;
+      return server;
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("trpc.internal_error", { path, error });
-    },
+    loggerInstance: pinoLogger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: env.CHRONICLE_MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: 5000 },
+    genReqId: () => randomUUID(),
+    return503OnClosing: false,
   });
 
-  return createServer((req, res) => {
-    const url = req.url ?? "/";
-    if (url === TRPC_PATH || url.startsWith(`${TRPC_PATH}/`) || url.startsWith(`${TRPC_PATH}?`)) return trpc(req, res);
-    for (const handler of staticHandlers) if (handler(req, res)) return;
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: "not_found", message: `Nothing is served at ${url}; the API is at ${TRPC_PATH}.` }));
+  // Requests that arrive while plugins still load wait for them instead of meeting an empty router.
+  const whenReady = new Promise<void>((ready, fail) => app.ready((error) => (error ? fail(error) : ready())));
+  whenReady.catch((error: unknown) => deps.log.error("http.start_failed", { error }));
+
+  app.addHook("onRequest", async () => {
+    inFlight += 1;
   });
+  app.addHook("onResponse", async () => {
+    inFlight -= 1;
+  });
+  app.setErrorHandler(errorHandler(deps));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: "not_found", message: `Nothing is served at ${request.url.slice(0, 200)}; the API is at ${TRPC_PATH}.` }),
+  );
+  void app.register(cors, corsOptions(env));
+  void app.register(compress, {
+    global: true,
+    encodings: ["gzip", "deflate"],
+    requestEncodings: ["gzip", "deflate"],
+    threshold: 1024,
+    customTypes: COMPRESSIBLE,
+  });
+  void app.register(async (scope) => registerApi(scope, deps));
+  void app.register(async (scope) => registerOperatorRoutes(scope, deps, readiness));
+  for (const mount of mounts) void app.register(async (scope) => mount(scope));
+
+  const close = async (drainMs = 0) => {
+    readiness.draining = true;
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    server.closeIdleConnections();
+    const deadline = Date.now() + drainMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((tick) => setTimeout(tick, 50));
+    server.closeAllConnections();
+    await closed;
+  };
+  return { server, app, readiness, close };
+}
+
+/** The Node server of createChronicleHttp, for callers that only listen and close. */
+export function createHttpServer(deps: ServerDeps, mounts: readonly HttpMount[] = []): Server {
+  return createChronicleHttp(deps, mounts).server;
 }

@@ -1,28 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTokenVerifier } from "../auth/verify-token.ts";
 import { demoUsers } from "../cli/token-command.ts";
 import { loadEnv } from "../env.ts";
 import { createDevSignInHandler } from "./dev-sign-in.ts";
+import { serveMounts } from "./serve-mounts.test-support.ts";
 
-const servers: Server[] = [];
+const servers: FastifyInstance[] = [];
 
 async function serveSignIn(nodeEnv: "development" | "production"): Promise<string> {
   const env = loadEnv({ NODE_ENV: nodeEnv, CHRONICLE_JWT_SECRET: "a-test-secret-that-is-long-enough-0123456789" });
-  const handler = createDevSignInHandler(env);
-  const server = createServer((req, res) => {
-    if (handler(req, res)) return;
-    res.writeHead(404);
-    res.end();
-  });
-  servers.push(server);
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", () => ready()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { app, url } = await serveMounts(createDevSignInHandler(env));
+  servers.push(app);
+  return url;
 }
 
 describe("the development sign-in", () => {
-  afterAll(() => servers.forEach((server) => server.close()));
+  afterAll(() => Promise.all(servers.map((server) => server.close())));
 
   it("hands out a token for the demo learner that the server accepts, never cached", async () => {
     const url = await serveSignIn("development");

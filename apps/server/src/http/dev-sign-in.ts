@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyInstance } from "fastify";
 import { signDevToken } from "../auth/sign-dev-token.ts";
 import { demoUsers } from "../cli/token-command.ts";
 import type { ServerEnv } from "../env.ts";
-import type { StaticHandler } from "./create-http-server.ts";
+import type { HttpMount } from "./http-mount.ts";
 
 export const DEV_SIGN_IN_PATH = "/__chronicle/dev-token";
 
@@ -13,29 +13,8 @@ export const DEV_SIGN_IN_PATH = "/__chronicle/dev-token";
 const browserRoles = ["learner", "admin"] as const;
 type BrowserRole = (typeof browserRoles)[number];
 
-function isBrowserRole(role: string | null): role is BrowserRole {
+function isBrowserRole(role: unknown): role is BrowserRole {
   return browserRoles.includes(role as BrowserRole);
-}
-
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  // A token must never sit in a shared cache.
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
-}
-
-async function signIn(env: ServerEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const role = new URL(req.url ?? "/", "http://localhost").searchParams.get("role");
-  if (!isBrowserRole(role)) {
-    answer(res, 400, { error: "invalid_role", message: `Development sign-in is only for role=${browserRoles.join(", ")}.` });
-    return;
-  }
-  try {
-    const userId = demoUsers[role];
-    const token = await signDevToken(env, { role, sub: userId });
-    answer(res, 200, { token, userId, role });
-  } catch (error) {
-    answer(res, 500, { error: "cannot_sign", message: error instanceof Error ? error.message : String(error) });
-  }
 }
 
 /**
@@ -43,12 +22,23 @@ async function signIn(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
  * the demo admin, so the player and the admin app can be tried without an identity provider.
  * It does not exist in production.
  */
-export function createDevSignInHandler(env: ServerEnv): StaticHandler {
-  return (req, res) => {
-    if (env.NODE_ENV === "production") return false;
-    const path = (req.url ?? "/").split("?")[0];
-    if (path !== DEV_SIGN_IN_PATH || req.method !== "GET") return false;
-    void signIn(env, req, res);
-    return true;
+export function createDevSignInHandler(env: ServerEnv): HttpMount {
+  return (app: FastifyInstance) => {
+    if (env.NODE_ENV === "production") return;
+    app.get(DEV_SIGN_IN_PATH, async (request, reply) => {
+      // A token must never sit in a shared cache.
+      reply.header("cache-control", "no-store");
+      const role = (request.query as Record<string, unknown>).role;
+      if (!isBrowserRole(role)) {
+        return reply.code(400).send({ error: "invalid_role", message: `Development sign-in is only for role=${browserRoles.join(", ")}.` });
+      }
+      try {
+        const userId = demoUsers[role];
+        const token = await signDevToken(env, { role, sub: userId });
+        return reply.send({ token, userId, role });
+      } catch (error) {
+        return reply.code(500).send({ error: "cannot_sign", message: error instanceof Error ? error.message : String(error) });
+      }
+    });
   };
 }

@@ -1,27 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaticHandler } from "./create-http-server.ts";
+import type { FastifyInstance } from "fastify";
+import { serveMounts } from "./serve-mounts.test-support.ts";
 import { serveStaticApp } from "./static-apps.ts";
-
-async function serve(handler: StaticHandler): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    if (handler(req, res)) return;
-    res.writeHead(404);
-    res.end("not handled");
-  });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", () => ready()));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 describe("serveStaticApp", () => {
   const folder = mkdtempSync(join(tmpdir(), "chronicle-static-"));
   const dist = join(folder, "dist");
-  let app: { server: Server; url: string };
-  let unbuilt: { server: Server; url: string };
+  let app: { app: FastifyInstance; url: string };
+  let unbuilt: { app: FastifyInstance; url: string };
 
   beforeAll(async () => {
     mkdirSync(join(dist, "assets"), { recursive: true });
@@ -30,12 +19,12 @@ describe("serveStaticApp", () => {
     writeFileSync(join(dist, "favicon.svg"), "<svg/>");
     writeFileSync(join(folder, "secret.txt"), "outside the app");
     const options = { prefix: "/", appName: "player", buildCommand: "npm run build -w @chronicle/player" };
-    app = await serve(serveStaticApp({ ...options, root: dist }));
-    unbuilt = await serve(serveStaticApp({ ...options, root: join(folder, "missing") }));
+    app = await serveMounts(serveStaticApp({ ...options, root: dist }));
+    unbuilt = await serveMounts(serveStaticApp({ ...options, root: join(folder, "missing") }));
   });
-  afterAll(() => {
-    app.server.close();
-    unbuilt.server.close();
+  afterAll(async () => {
+    await app.app.close();
+    await unbuilt.app.close();
     rmSync(folder, { recursive: true, force: true });
   });
 

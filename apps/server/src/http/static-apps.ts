@@ -1,27 +1,8 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { existsSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
-import type { StaticHandler } from "./create-http-server.ts";
-
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-};
+import type { HttpMount } from "./http-mount.ts";
 
 /** Vite puts content-hashed files under assets/: a new build gets new names, so they may be cached for good. */
 const HASHED_ASSETS_DIR = "assets";
@@ -40,85 +21,63 @@ export interface StaticAppOptions {
   buildCommand: string;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: string, size: number, cacheControl: string): void {
-  res.writeHead(200, {
-    "content-type": contentTypes[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "content-length": size,
-    "cache-control": cacheControl,
-    "x-content-type-options": "nosniff",
-  });
-  if (req.method === "HEAD") {
-    res.end();
-    return;
-  }
-  createReadStream(file)
-    .on("error", () => res.destroy())
-    .pipe(res);
-}
-
-function fileAt(root: string, relativePath: string): { file: string; size: number } | null {
+function isFileInside(root: string, relativePath: string): boolean {
   const file = normalize(join(root, relativePath));
-  // A path like /../../etc/passwd must never leave the app's folder.
-  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  // A path like /../../etc/passwd must never leave the app's folder (@fastify/send refuses it too).
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
   try {
-    const stats = statSync(file);
-    return stats.isFile() ? { file, size: stats.size } : null;
+    return statSync(file).isFile();
   } catch {
-    return null;
-  }
-}
-
-function decodedPath(url: string): string | null {
-  try {
-    return decodeURIComponent(new URL(url, "http://localhost").pathname);
-  } catch {
-    return null;
+    return false;
   }
 }
 
 /** A browser navigation (an address typed, a link, a reload) as opposed to a script or image fetch. */
-function isPageRequest(req: IncomingMessage, relativePath: string): boolean {
-  return extname(relativePath) === "" || (req.headers.accept ?? "").includes("text/html");
+function isPageRequest(request: FastifyRequest, relativePath: string): boolean {
+  return extname(relativePath) === "" || (request.headers.accept ?? "").includes("text/html");
 }
 
 /**
- * Serves a built single-page app under `prefix`: its files with their content types, and
- * index.html for any other page path so that client-side routes survive a reload.
+ * Serves a built single-page app under `prefix` with @fastify/static: its files with their
+ * content types, and index.html for any other page path so that client-side routes survive a reload.
  */
-export function serveStaticApp(options: StaticAppOptions): StaticHandler {
+export function serveStaticApp(options: StaticAppOptions): HttpMount {
   const root = normalize(options.root);
   const prefix = options.prefix.endsWith("/") ? options.prefix : `${options.prefix}/`;
   const bareMount = prefix.slice(0, -1);
 
-  return (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const path = decodedPath(req.url ?? "/");
-    if (path === null) return false;
-    if (path === bareMount && bareMount !== "") {
-      res.writeHead(308, { location: prefix });
-      res.end();
-      return true;
-    }
-    if (!path.startsWith(prefix)) return false;
-    const relativePath = path.slice(prefix.length);
+  const sendIndex = (reply: FastifyReply) => {
+    if (isFileInside(root, "index.html")) return reply.header("cache-control", REVALIDATE).sendFile("index.html", root, { cacheControl: false });
+    return reply
+      .code(503)
+      .header("content-type", "text/plain; charset=utf-8")
+      .header("cache-control", REVALIDATE)
+      .send(`The ${options.appName} is not built yet; run \`${options.buildCommand}\` and reload.\n`);
+  };
 
-    const asset = relativePath === "" ? null : fileAt(root, relativePath);
-    if (asset) {
-      const isHashed = relativePath.startsWith(`${HASHED_ASSETS_DIR}/`);
-      send(req, res, asset.file, asset.size, isHashed ? IMMUTABLE : REVALIDATE);
-      return true;
-    }
-    // A missing script or image is a real 404; answering it with HTML would hide the mistake.
-    if (!isPageRequest(req, relativePath)) return false;
-
-    const index = fileAt(root, "index.html");
-    if (index) {
-      send(req, res, index.file, index.size, REVALIDATE);
-      return true;
-    }
-    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": REVALIDATE });
-    res.end(`The ${options.appName} is not built yet; run \`${options.buildCommand}\` and reload.\n`);
-    return true;
+  return async (app: FastifyInstance) => {
+    // Its own context, so several apps can each have @fastify/static's reply.sendFile.
+    await app.register(async (scope) => {
+      await scope.register(fastifyStatic, {
+        root: existsSync(root) ? root : process.cwd(),
+        serve: false,
+        setHeaders: (reply, path) => {
+          const relative = path.slice(root.length).split(sep).join("/").replace(/^\//, "");
+          reply.header("cache-control", relative.startsWith(`${HASHED_ASSETS_DIR}/`) ? IMMUTABLE : REVALIDATE);
+          reply.header("x-content-type-options", "nosniff");
+          // RFC 9239 names text/javascript; the mime table @fastify/send uses still says application/javascript.
+          if (/\.m?js$/.test(path)) reply.header("content-type", "text/javascript; charset=utf-8");
+        },
+      });
+      if (bareMount !== "") scope.get(bareMount, (_request, reply) => reply.redirect(prefix, 308));
+      scope.get(`${prefix}*`, (request, reply) => {
+        const relativePath = (request.params as { "*": string })["*"] ?? "";
+        if (relativePath !== "" && isFileInside(root, relativePath)) return reply.sendFile(relativePath, root, { cacheControl: false });
+        // A missing script or image is a real 404; answering it with HTML would hide the mistake.
+        if (!isPageRequest(request, relativePath)) return reply.callNotFound();
+        return sendIndex(reply);
+      });
+    });
   };
 }
 

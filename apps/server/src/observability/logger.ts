@@ -1,3 +1,5 @@
+import { pino, stdSerializers, type Logger as PinoLogger } from "pino";
+
 /** Structured JSON lines on stderr: what happened, plus the context needed to act on it. */
 export interface Logger {
   info(message: string, context?: Record<string, unknown>): void;
@@ -5,18 +7,30 @@ export interface Logger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
-function write(level: string, message: string, context: Record<string, unknown> = {}) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...context }, (_key, value) =>
-    value instanceof Error ? { name: value.name, message: value.message, cause: value.cause instanceof Error ? value.cause.message : undefined } : value,
-  );
-  process.stderr.write(`${line}\n`);
+/**
+ * The process's pino logger: one JSON line per record on stderr (stdout stays for command
+ * output), with the level as a word and an ISO time, so log shippers need no pino-specific parsing.
+ * CHRONICLE_LOG_LEVEL (debug, info, warn, error) picks how much is written.
+ */
+export const pinoLogger: PinoLogger = pino(
+  {
+    level: process.env.CHRONICLE_LOG_LEVEL ?? "info",
+    base: undefined,
+    messageKey: "message",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    // An Error in a context is written with its name, message and cause, never as "{}".
+    serializers: { error: stdSerializers.err, err: stdSerializers.err },
+  },
+  // Synchronous: a line written just before process.exit must not be lost.
+  pino.destination({ fd: 2, sync: true }),
+);
+
+function forward(level: "info" | "warn" | "error") {
+  return (message: string, context: Record<string, unknown> = {}) => pinoLogger[level](context, message);
 }
 
-export const consoleLogger: Logger = {
-  info: (message, context) => write("info", message, context),
-  warn: (message, context) => write("warn", message, context),
-  error: (message, context) => write("error", message, context),
-};
+export const consoleLogger: Logger = { info: forward("info"), warn: forward("warn"), error: forward("error") };
 
 /** Keeps log lines in memory so tests can assert that a failure was logged with its context. */
 export function createMemoryLogger(): Logger & { lines: { level: string; message: string; context: Record<string, unknown> }[] } {

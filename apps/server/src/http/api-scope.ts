@@ -1,0 +1,89 @@
+import rateLimit from "@fastify/rate-limit";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { TokenCheck } from "../auth/verify-token.ts";
+import { createContext, type Context, type ServerDeps } from "../context.ts";
+import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
+import { appRouter, type AppRouter } from "../router.ts";
+import { errorEnvelope } from "./error-reply.ts";
+import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
+import { authorizationFor } from "./subscription-authorization.ts";
+
+export const TRPC_PATH = "/trpc";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The bearer token's verdict, checked once per request: for the rate limit's key and for tRPC's context. */
+    chronicleAuth: TokenCheck | null;
+  }
+}
+
+const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
+
+/** The `procedure` label: a known procedure, "batch" for several, "unknown" otherwise (bounded cardinality). */
+export function procedureLabel(path: unknown): string {
+  if (typeof path !== "string") return "unknown";
+  if (path.includes(",")) return "batch";
+  return knownProcedures.has(path) ? path : "unknown";
+}
+
+/** Who a request counts against: the token's principal, or the caller's address without a valid token. */
+function rateLimitKey(request: FastifyRequest): string {
+  const auth = request.chronicleAuth;
+  return auth?.status === "valid" ? `${auth.principal.role}:${auth.principal.userId}` : `ip:${request.ip}`;
+}
+
+/**
+ * The API at /trpc: bearer tokens checked once, per-principal rate limits (429 + Retry-After),
+ * JSON only, nesting and batch caps before parsing, then tRPC's Fastify adapter. Responses to
+ * storage failures carry Retry-After.
+ */
+export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const { env } = deps;
+  app.decorateRequest("chronicleAuth", null);
+  app.addHook("onRequest", async (request) => {
+    request.chronicleAuth = await deps.verifyToken(request.headers.authorization);
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: env.CHRONICLE_RATE_LIMIT_MAX,
+    timeWindow: env.CHRONICLE_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    keyGenerator: rateLimitKey,
+    onExceeded: () => rateLimitRefusals.inc(),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      ...errorEnvelope(
+        429,
+        "rate_limited",
+        `Too many requests: at most ${context.max} per ${context.after} for one token; retry in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+    }),
+  });
+  app.addHook("preValidation", requireJsonMediaType);
+  app.addHook("preValidation", createRequestGuards({ maxJsonDepth: env.CHRONICLE_MAX_JSON_DEPTH, maxBatchCalls: env.CHRONICLE_MAX_BATCH_CALLS }));
+  app.addHook("onResponse", async (request, reply) => {
+    const procedure = procedureLabel((request.params as Record<string, unknown> | undefined)?.path);
+    httpRequests.inc({ procedure, status: String(reply.statusCode) });
+    httpRequestDuration.observe({ procedure }, reply.elapsedTime / 1000);
+  });
+
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
+    router: appRouter,
+    maxBatchSize: env.CHRONICLE_MAX_BATCH_CALLS,
+    createContext: async ({ req, info }): Promise<Context> => {
+      const header = authorizationFor(req.headers.authorization, info);
+      // The onRequest hook already checked the Authorization header; only a subscription's URL token is new here.
+      if (req.chronicleAuth && header === req.headers.authorization) return { ...deps, auth: req.chronicleAuth };
+      return createContext(deps, header);
+    },
+    responseMeta({ errors }) {
+      // A storage failure is temporary: tell clients when to retry instead of letting them hammer.
+      const isRetryable = errors.some((error) => error.code === "SERVICE_UNAVAILABLE");
+      return isRetryable ? { headers: { "Retry-After": String(env.CHRONICLE_RETRY_AFTER_SECONDS) } } : {};
+    },
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("trpc.internal_error", { path, error });
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: TRPC_PATH, trpcOptions });
+}
