@@ -7,3 +7,9 @@ export type IngestBatchLog = typeof ingestBatches.$inferInsert;
 export async function recordIngestBatch(executor: Executor, log: IngestBatchLog): Promise<void> {
   await executor.insert(ingestBatches).values(log);
 }
+
+/** Writes the batch-log rows of several ingest calls committed together, in one statement. */
+export async function recordIngestBatches(executor: Executor, logs: readonly IngestBatchLog[]): Promise<void> {
+  if (logs.length === 0) return;
+  await executor.insert(ingestBatches).values([...logs]);
+}
