@@ -55,7 +55,7 @@ async function appendClose(deps: CloseGameSessionDeps, sessionId: string, ownerI
     throw new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: `Chronicle could not close game session '${sessionId}'; nothing was written, try again in ${deps.retryAfterSeconds} seconds.`,
-      cause: new ReasonedError("store_unavailable", "the event store failed"),
+      cause: new ReasonedError("store_unavailable", "the event store failed", { cause: error }),
     });
   }
   deps.onStored?.();

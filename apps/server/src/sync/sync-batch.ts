@@ -64,7 +64,7 @@ export async function syncBatch(deps: IngestDeps, userId: string, input: SyncBat
     throw new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: `Chronicle could not store this sync batch; send it again in ${deps.retryAfterSeconds} seconds (items already stored come back as duplicates).`,
-      cause: new ReasonedError("store_unavailable", "the sync store failed"),
+      cause: new ReasonedError("store_unavailable", "the sync store failed", { cause: error }),
     });
   }
 
