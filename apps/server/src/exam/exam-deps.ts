@@ -9,8 +9,10 @@ export interface ExamDeps {
   now: () => Date;
   /** Called after server events are stored, so the aggregates catch up within about a second. */
   onStored?: () => void;
+  /** What a refused submit tells the learner to wait before trying again. */
+  retryAfterSeconds?: number;
 }
 
 export function examDepsOf(deps: ServerDeps): ExamDeps {
-  return { db: deps.db, log: deps.log, now: deps.now, onStored: () => deps.projections.nudge() };
+  return { db: deps.db, log: deps.log, now: deps.now, onStored: () => deps.projections.nudge(), retryAfterSeconds: deps.env.CHRONICLE_RETRY_AFTER_SECONDS };
 }
