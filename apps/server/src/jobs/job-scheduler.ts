@@ -43,7 +43,7 @@ export async function runJobIfDue(deps: ServerDeps, job: Job, lease: Lease): Pro
     await finish(deps.db);
     return true;
   }
-  return deps.db.transaction(async (tx) => {
+  const hasRun = await deps.db.transaction(async (tx) => {
     // Waits inside a job are bounded: a frozen process holding a row gives up its turn, not ours.
     await tx.execute(sql.raw("set local lock_timeout = '5s'"));
     // A process frozen mid-job holds the lease row: the server ends its session after 5 s idle.
@@ -54,9 +54,12 @@ export async function runJobIfDue(deps: ServerDeps, job: Job, lease: Lease): Pro
     const db = transactionDatabase(tx, deps.db);
     if (!(await claim(db))) return false;
     await job.run({ ...deps, db }, deps.now());
-    await finish(db);
     return true;
   });
+  // After the commit: a job that wrote events holds the log's position lock until it commits,
+  // so nothing else goes after them in that transaction (docs/aggregates.md, lock order rule 1).
+  if (hasRun) await finish(deps.db);
+  return hasRun;
 }
 
 /**
