@@ -1,4 +1,5 @@
 export * from "./counter-events.ts";
+export * from "./erased-learners.ts";
 export * from "./events.ts";
 export * from "./ingest-batches.ts";
 export * from "./purge-audit.ts";

@@ -1,6 +1,6 @@
 import type { EventIssue, RejectionCode } from "@chronicle/contracts";
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Rejected events are kept here with their reason, so nothing a client sent is lost. */
 export const quarantinedEvents = pgTable(
@@ -16,7 +16,29 @@ export const quarantinedEvents = pgTable(
     code: text("code").$type<RejectionCode>().notNull(),
     message: text("message").notNull(),
     issues: jsonb("issues").$type<EventIssue[]>().notNull(),
+    /**
+     * What was sent, made storable and scrubbed like free text; a body larger than
+     * MAX_QUARANTINED_BODY_BYTES keeps only its first bytes, as a JSON string.
+     */
     rawJson: jsonb("raw_json").notNull(),
+    /** Size in UTF-8 bytes and sha256 of the body as sent, so a truncated body can still be matched. */
+    rawBytes: integer("raw_bytes"),
+    rawSha256: text("raw_sha256"),
   },
   (t) => [index("quarantined_events_code_received_at_idx").on(t.code, t.receivedAt), index("quarantined_events_user_id_idx").on(t.userId)],
+);
+
+/**
+ * Rejected events received per learner (or the nil id when none could be read) and UTC day.
+ * Past MAX_QUARANTINED_PER_DAY a rejection is still counted here and in the batch log, but its
+ * body is no longer stored, so a misbehaving producer cannot grow the quarantine without bound.
+ */
+export const quarantineDailyCounts = pgTable(
+  "quarantine_daily_counts",
+  {
+    userId: uuid("user_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    received: integer("received").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
