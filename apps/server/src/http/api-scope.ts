@@ -5,7 +5,6 @@ import type { TokenCheck } from "../auth/verify-token.ts";
 import { createContext, type Context, type ServerDeps } from "../context.ts";
 import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
 import { appRouter, type AppRouter } from "../router.ts";
-import { errorEnvelope } from "./error-reply.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
 import { authorizationFor } from "./subscription-authorization.ts";
 
@@ -50,14 +49,12 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
     timeWindow: env.CHRONICLE_RATE_LIMIT_WINDOW_SECONDS * 1000,
     keyGenerator: rateLimitKey,
     onExceeded: () => rateLimitRefusals.inc(),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      ...errorEnvelope(
-        429,
-        "rate_limited",
-        `Too many requests: at most ${context.max} per ${context.after} for one token; retry in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    // Thrown to the server's error handler, which answers it in tRPC's envelope with reason rate_limited.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(`Too many requests: at most ${context.max} per ${context.after} for one token; retry in ${Math.ceil(context.ttl / 1000)} seconds.`),
+        { statusCode: 429, code: "RATE_LIMITED" },
       ),
-    }),
   });
   app.addHook("preValidation", requireJsonMediaType);
   app.addHook("preValidation", createRequestGuards({ maxJsonDepth: env.CHRONICLE_MAX_JSON_DEPTH, maxBatchCalls: env.CHRONICLE_MAX_BATCH_CALLS }));
