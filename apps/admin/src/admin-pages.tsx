@@ -16,6 +16,7 @@ const GamePage = lazy(() => import("./game/game-page.tsx").then((module) => ({ d
 const CountersPage = lazy(() => import("./counters/counters-page.tsx").then((module) => ({ default: module.CountersPage })));
 const QuarantinePage = lazy(() => import("./quarantine/quarantine-page.tsx").then((module) => ({ default: module.QuarantinePage })));
 const ExportsPage = lazy(() => import("./exports/exports-page.tsx").then((module) => ({ default: module.ExportsPage })));
+const SyncBatchesPage = lazy(() => import("./sync/sync-batches-page.tsx").then((module) => ({ default: module.SyncBatchesPage })));
 const LivePage = lazy(() => import("./live/live-page.tsx").then((module) => ({ default: module.LivePage })));
 
 function CurrentPage() {
@@ -41,6 +42,8 @@ function CurrentPage() {
       return <ExportsPage />;
     case "live":
       return <LivePage />;
+    case "sync":
+      return <SyncBatchesPage />;
     case "not-found":
       return <NotFoundPage />;
   }

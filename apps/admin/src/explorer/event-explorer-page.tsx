@@ -1,8 +1,11 @@
+import { useState } from "react";
 import { friendlyError } from "../api/friendly-error.ts";
+import { NamesProvider } from "../names/names-context.tsx";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { FriendlyError } from "../ui/friendly-error.tsx";
 import { LoadingNote } from "../ui/loading-note.tsx";
 import { Panel } from "../ui/panel.tsx";
+import { EventDetailPanel } from "./event-detail-panel.tsx";
 import { EventFiltersForm, type FilterDraft } from "./event-filters-form.tsx";
 import { EventTable } from "./event-table.tsx";
 import { filterParams, filtersFromParams } from "./explorer-filters.ts";
@@ -13,6 +16,8 @@ export function EventExplorerPage() {
   const { filters, ignored } = filtersFromParams(params);
   const pages = useEventPages(filters);
   const events = pages.data?.pages.flatMap((page) => page.events) ?? [];
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = events.find((event) => event.id === selectedId) ?? null;
   const loadMoreError = pages.isFetchNextPageError ? friendlyError(pages.error, "the next page of events") : null;
 
   const apply = (draft: FilterDraft) =>
@@ -46,7 +51,16 @@ export function EventExplorerPage() {
               Showing {events.length} event{events.length === 1 ? "" : "s"}
               {pages.hasNextPage ? "; more match." : "; that is all that match."}
             </p>
-            <EventTable caption="Events" events={events} emptyMessage="No event matches these filters." />
+            <NamesProvider learnerIds={events.map((event) => event.userId)} questionIds={events.map((event) => event.questionId)}>
+              {selected && <EventDetailPanel event={selected} onClose={() => setSelectedId(null)} />}
+              <EventTable
+                caption="Events"
+                events={events}
+                emptyMessage="No event matches these filters."
+                onSelect={(event) => setSelectedId(event.id)}
+                selectedId={selectedId}
+              />
+            </NamesProvider>
             {pages.hasNextPage && (
               <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
                 {pages.isFetchingNextPage ? "Loading…" : "Load more"}

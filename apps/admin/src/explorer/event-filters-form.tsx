@@ -2,6 +2,7 @@ import type { AdminEventFilters } from "@chronicle/contracts/api";
 import { eventFamilies } from "@chronicle/contracts/catalog";
 import { useState, type FormEvent } from "react";
 import { eventTypesByFamily } from "./event-type-options.ts";
+import { EventTypePicker } from "./event-type-picker.tsx";
 import { isoFromUtcInput, utcInputFromIso } from "./utc-input.ts";
 
 export interface FilterDraft {
@@ -22,6 +23,12 @@ function draftOf(filters: AdminEventFilters): FilterDraft {
     from: utcInputFromIso(filters.from),
     to: utcInputFromIso(filters.to),
   };
+}
+
+function keepTypesOf(families: readonly string[], types: readonly string[]): string[] {
+  if (families.length === 0) return [...types];
+  const allowed = new Set<string>(eventTypesByFamily.filter((group) => families.includes(group.family)).flatMap((group) => group.types));
+  return types.filter((type) => allowed.has(type));
 }
 
 interface EventFiltersFormProps {
@@ -52,26 +59,17 @@ export function EventFiltersForm({ filters, onApply }: EventFiltersFormProps) {
             <input
               type="checkbox"
               checked={draft.families.includes(family)}
-              onChange={(event) => set("families", event.target.checked ? [...draft.families, family] : draft.families.filter((f) => f !== family))}
+              onChange={(event) => {
+                const families = event.target.checked ? [...draft.families, family] : draft.families.filter((f) => f !== family);
+                // A type of a family no longer ticked would silently match nothing: drop it with its family.
+                setDraft((previous) => ({ ...previous, families, types: keepTypesOf(families, previous.types) }));
+              }}
             />
             {family}
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        Event types
-        <select multiple size={6} value={draft.types} onChange={(event) => set("types", Array.from(event.target.selectedOptions, (option) => option.value))}>
-          {eventTypesByFamily.map((group) => (
-            <optgroup key={group.family} label={group.family}>
-              {group.types.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      <EventTypePicker families={draft.families} selected={draft.types} onChange={(types) => set("types", types)} />
       <label className="field">
         Learner id
         <input value={draft.userId} onChange={(event) => set("userId", event.target.value)} placeholder="UUID" spellCheck={false} />

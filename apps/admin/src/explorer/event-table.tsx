@@ -2,8 +2,9 @@ import type { AdminEventRow } from "@chronicle/contracts/api";
 import { paths } from "../routing/routes.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { DataTable, type Column } from "../ui/data-table.tsx";
+import { LearnerName } from "../names/learner-name.tsx";
+import { QuestionName } from "../names/question-name.tsx";
 import { formatTime, shortId } from "../ui/format.ts";
-import { ShortId } from "../ui/short-id.tsx";
 import { PayloadPreview } from "./payload-preview.tsx";
 
 export const eventColumns: Column<AdminEventRow>[] = [
@@ -14,11 +15,7 @@ export const eventColumns: Column<AdminEventRow>[] = [
   {
     key: "learner",
     header: "Learner",
-    cell: (event) => (
-      <AppLink to={paths.learner(event.userId)} aria-label={`Learner ${event.userId}`}>
-        {shortId(event.userId)}
-      </AppLink>
-    ),
+    cell: (event) => <LearnerName id={event.userId} />,
     sortValue: (event) => event.userId,
   },
   {
@@ -31,7 +28,7 @@ export const eventColumns: Column<AdminEventRow>[] = [
     ),
     sortValue: (event) => event.sessionId,
   },
-  { key: "question", header: "Question", cell: (event) => (event.questionId ? <ShortId id={event.questionId} /> : "—") },
+  { key: "question", header: "Question", cell: (event) => (event.questionId ? <QuestionName id={event.questionId} /> : "—") },
   { key: "source", header: "Source", cell: (event) => event.source ?? "server", sortValue: (event) => event.source },
   { key: "payload", header: "Payload", cell: (event) => <PayloadPreview payload={event.payload} /> },
 ];
@@ -42,8 +39,35 @@ interface EventTableProps {
   emptyMessage: string;
   /** Pages of the server's cursor are appended below, so the table itself shows them all. */
   pageSize?: number;
+  /** When given, each row opens its details: on click anywhere in the row, or with its Details button. */
+  onSelect?: (event: AdminEventRow) => void;
+  selectedId?: string | null;
 }
 
-export function EventTable({ caption, events, emptyMessage, pageSize = 1000 }: EventTableProps) {
-  return <DataTable caption={caption} columns={eventColumns} rows={events} rowKey={(event) => event.id} emptyMessage={emptyMessage} pageSize={pageSize} />;
+export function EventTable({ caption, events, emptyMessage, pageSize = 1000, onSelect, selectedId }: EventTableProps) {
+  const columns: Column<AdminEventRow>[] = onSelect
+    ? [
+        ...eventColumns,
+        {
+          key: "details",
+          header: "Details",
+          cell: (event) => (
+            <button type="button" className="link-button" onClick={() => onSelect(event)} aria-label={`Details of ${event.eventType} at ${formatTime(event.eventTs)}`}>
+              Details
+            </button>
+          ),
+        },
+      ]
+    : eventColumns;
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={events}
+      rowKey={(event) => event.id}
+      emptyMessage={emptyMessage}
+      pageSize={pageSize}
+      {...(onSelect ? { onRowSelect: onSelect, selectedKey: selectedId ?? null } : {})}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { paths } from "../routing/routes.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { formatTime } from "../ui/format.ts";
+import { NamesProvider } from "../names/names-context.tsx";
 import { IdLookupForm } from "../ui/id-lookup-form.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
@@ -27,7 +28,7 @@ export function GamePage() {
       )}
       <QueryView query={game} what="game behaviour">
         {(data) => (
-          <>
+          <NamesProvider learnerIds={[...data.students.map((row) => row.studentId), ...data.sessions.map((row) => row.studentId)]}>
             <p className="hint">
               Sessions closed from {formatTime(data.windowStart)} to {formatTime(data.windowEnd)} UTC
               {data.sessionsTruncated ? "; only the newest are listed." : "."}
@@ -41,7 +42,7 @@ export function GamePage() {
             <Panel title="Per session">
               <GameSessionsTable sessions={data.sessions} />
             </Panel>
-          </>
+          </NamesProvider>
         )}
       </QueryView>
     </>

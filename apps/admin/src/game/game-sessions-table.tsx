@@ -2,6 +2,7 @@ import type { AdminGameOutput } from "@chronicle/contracts/api";
 import { paths } from "../routing/routes.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { DataTable } from "../ui/data-table.tsx";
+import { LearnerLabelText } from "../names/learner-name.tsx";
 import { formatTime, shortId } from "../ui/format.ts";
 import { featureColumns } from "./feature-columns.tsx";
 
@@ -31,7 +32,7 @@ export function GameSessionsTable({ sessions }: { sessions: readonly GameSession
           header: "Student",
           cell: (session) => (
             <AppLink to={paths.game({ studentId: session.studentId })} aria-label={`Game sessions of student ${session.studentId}`}>
-              {shortId(session.studentId)}
+              <LearnerLabelText id={session.studentId} />
             </AppLink>
           ),
           sortValue: (session) => session.studentId,

@@ -1,8 +1,7 @@
 import type { AdminGameOutput, BehavioralFeatureValues } from "@chronicle/contracts/api";
-import { paths } from "../routing/routes.ts";
-import { AppLink } from "../ui/app-link.tsx";
+import { LearnerName } from "../names/learner-name.tsx";
 import { DataTable } from "../ui/data-table.tsx";
-import { formatCount, shortId } from "../ui/format.ts";
+import { formatCount } from "../ui/format.ts";
 import { featureColumns } from "./feature-columns.tsx";
 
 type GameStudent = AdminGameOutput["students"][number];
@@ -19,11 +18,7 @@ export function GameStudentsTable({ students }: { students: readonly GameStudent
         {
           key: "student",
           header: "Student",
-          cell: (student) => (
-            <AppLink to={paths.learner(student.studentId)} aria-label={`Learner ${student.studentId}`}>
-              {shortId(student.studentId)}
-            </AppLink>
-          ),
+          cell: (student) => <LearnerName id={student.studentId} />,
           sortValue: (student) => student.studentId,
         },
         { key: "sessions", header: "Sessions", cell: (student) => formatCount(student.sessions), sortValue: (student) => student.sessions, isNumeric: true },

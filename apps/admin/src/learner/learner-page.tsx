@@ -1,6 +1,10 @@
+import { adminLearnerSorts } from "@chronicle/contracts/api";
+import { trpc } from "../api/admin-api.ts";
+import { LearnerDirectory } from "../learners/learner-directory.tsx";
+import { learnerText } from "../names/learner-name.tsx";
+import { paths } from "../routing/routes.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
-import { EmptyState } from "../ui/empty-state.tsx";
-import { IdLookupForm } from "../ui/id-lookup-form.tsx";
+import { AppLink } from "../ui/app-link.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { GamificationTiles } from "./gamification-tiles.tsx";
@@ -11,45 +15,78 @@ import { MasteryTable } from "./mastery-table.tsx";
 import { RecentSessionsTable } from "./recent-sessions-table.tsx";
 import { useLearner } from "./use-learner.ts";
 
+type Sort = (typeof adminLearnerSorts)[number];
+
+/** The Learners area: the directory, or one learner's page when the address names them (`?userId=`). */
 export function LearnerPage() {
   const [params, setParams] = useSearchParams();
   const userId = params.get("userId");
-  const learner = useLearner(userId);
+  if (userId === null) {
+    const sortParam = params.get("sort");
+    const sort: Sort = (adminLearnerSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as Sort) : "lastActivity";
+    const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+    return (
+      <>
+        <h1>Learners</h1>
+        <LearnerDirectory
+          key={params.get("q") ?? ""}
+          search={params.get("q") ?? ""}
+          sort={sort}
+          page={page}
+          onChange={(next) =>
+            setParams({
+              ...(next.search !== undefined ? { q: next.search } : {}),
+              ...(next.sort !== undefined ? { sort: next.sort === "lastActivity" ? null : next.sort } : {}),
+              ...(next.page !== undefined ? { page: next.page === 1 ? null : String(next.page) } : {}),
+            })
+          }
+        />
+      </>
+    );
+  }
+  return <OneLearner userId={userId} />;
+}
 
+function OneLearner({ userId }: { userId: string }) {
+  const learner = useLearner(userId);
+  const label = trpc.admin.learnerLabels.useQuery({ userIds: [userId] }, { staleTime: 5 * 60_000 });
   return (
     <>
-      <h1>Learner</h1>
-      <IdLookupForm key={userId ?? ""} label="Learner id" value={userId ?? ""} onSubmit={(id) => setParams({ userId: id })} />
-      {userId === null ? (
-        <EmptyState message="Enter a learner id, or pick a learner in the event explorer." />
-      ) : (
-        <QueryView query={learner} what="the learner">
-          {(data) => (
-            <>
-              <Panel title="XP, level and streak">
-                <GamificationTiles gamification={data.gamification} />
+      <p className="breadcrumb">
+        <AppLink to={paths.learner()}>← All learners</AppLink>
+      </p>
+      <h1>
+        {learnerText(label.data?.[0], userId)} <small className="learner-id">{userId}</small>
+      </h1>
+      <QueryView query={learner} what="the learner">
+        {(data) => (
+          <>
+            <p className="hint">
+              <AppLink to={paths.events({ learner: userId })}>This learner's events in the explorer</AppLink>
+            </p>
+            <Panel title="XP, level and streak">
+              <GamificationTiles gamification={data.gamification} />
+            </Panel>
+            <div className="panel-grid">
+              <Panel title="Daily activity">
+                <LearnerDailyChart daily={data.daily} />
               </Panel>
-              <div className="panel-grid">
-                <Panel title="Daily activity">
-                  <LearnerDailyChart daily={data.daily} />
-                </Panel>
-                <Panel title="Weekly activity">
-                  <LearnerWeeklyChart weekly={data.weekly} />
-                </Panel>
-              </div>
-              <Panel title="Topic mastery">
-                <MasteryTable mastery={data.mastery} />
+              <Panel title="Weekly activity">
+                <LearnerWeeklyChart weekly={data.weekly} />
               </Panel>
-              <Panel title="Knowledge gaps">
-                <KnowledgeGapsTable gaps={data.knowledgeGaps} />
-              </Panel>
-              <Panel title="Recent sessions">
-                <RecentSessionsTable sessions={data.recentSessions} />
-              </Panel>
-            </>
-          )}
-        </QueryView>
-      )}
+            </div>
+            <Panel title="Topic mastery">
+              <MasteryTable mastery={data.mastery} />
+            </Panel>
+            <Panel title="Knowledge gaps">
+              <KnowledgeGapsTable gaps={data.knowledgeGaps} />
+            </Panel>
+            <Panel title="Recent sessions">
+              <RecentSessionsTable sessions={data.recentSessions} />
+            </Panel>
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

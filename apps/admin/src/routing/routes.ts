@@ -9,6 +9,7 @@ export type Route =
   | { page: "counters" }
   | { page: "quarantine" }
   | { page: "exports" }
+  | { page: "sync" }
   | { page: "live" }
   | { page: "not-found" };
 
@@ -16,7 +17,7 @@ export const BASE_PATH = import.meta.env.BASE_URL;
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const sessionPath = new RegExp(`^sessions/(${UUID})/?$`, "i");
-const simplePages = ["events", "learners", "topics", "game", "counters", "quarantine", "exports", "live"] as const;
+const simplePages = ["events", "learners", "topics", "game", "counters", "quarantine", "exports", "live", "sync"] as const;
 
 export function routeOf(pathname: string): Route {
   const relative = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : pathname.replace(/^\//, "");
@@ -44,4 +45,5 @@ export const paths = {
   quarantine: () => withQuery("quarantine"),
   exports: () => withQuery("exports"),
   live: () => withQuery("live"),
+  sync: (query?: Record<string, string | undefined>) => withQuery("sync", query),
 };

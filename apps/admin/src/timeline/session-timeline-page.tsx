@@ -1,4 +1,6 @@
 import { trpc } from "../api/admin-api.ts";
+import { LearnerName } from "../names/learner-name.tsx";
+import { NamesProvider } from "../names/names-context.tsx";
 import { paths } from "../routing/routes.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { formatCount, formatPercent } from "../ui/format.ts";
@@ -13,14 +15,14 @@ export function SessionTimelinePage({ sessionId }: { sessionId: string }) {
   const learnerId = timeline.data?.events[0]?.userId;
 
   return (
-    <>
+    <NamesProvider learnerIds={learnerId ? [learnerId] : []} questionIds={timeline.data?.events.map((event) => event.questionId) ?? []}>
       <h1>Session timeline</h1>
       <p className="hint">
         Session <code>{sessionId}</code>
         {learnerId && (
           <>
             {" "}
-            of <AppLink to={paths.learner(learnerId)}>learner {learnerId.slice(0, 8)}</AppLink>
+            of <LearnerName id={learnerId} />
           </>
         )}
         {" · "}
@@ -42,6 +44,6 @@ export function SessionTimelinePage({ sessionId }: { sessionId: string }) {
           </>
         )}
       </QueryView>
-    </>
+    </NamesProvider>
   );
 }

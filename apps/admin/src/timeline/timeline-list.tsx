@@ -1,5 +1,6 @@
 import type { AdminEventRow } from "@chronicle/contracts/api";
 import { PayloadPreview } from "../explorer/payload-preview.tsx";
+import { QuestionName } from "../names/question-name.tsx";
 import { EmptyState } from "../ui/empty-state.tsx";
 import { formatTime } from "../ui/format.ts";
 import { timelineEntries } from "./timeline-entries.ts";
@@ -18,6 +19,7 @@ export function TimelineList({ events }: { events: readonly AdminEventRow[] }) {
             <span className="timeline-seq">{entry.event.seq ?? "server"}</span>
             <code>{entry.event.eventType}</code>
             <span className="timeline-time">{formatTime(entry.event.eventTs)}</span>
+            {entry.event.questionId && <QuestionName id={entry.event.questionId} />}
             <PayloadPreview payload={entry.event.payload} />
           </li>
         ),

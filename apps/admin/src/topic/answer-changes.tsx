@@ -1,7 +1,7 @@
 import type { AdminTopicOutput } from "@chronicle/contracts/api";
 import { DataTable } from "../ui/data-table.tsx";
 import { formatCount } from "../ui/format.ts";
-import { ShortId } from "../ui/short-id.tsx";
+import { QuestionName } from "../names/question-name.tsx";
 import { StatGrid } from "../ui/stat-grid.tsx";
 import { StatTile } from "../ui/stat-tile.tsx";
 
@@ -21,7 +21,7 @@ export function AnswerChanges({ changes }: { changes: AdminTopicOutput["answerCh
         emptyMessage="No answer was changed on this topic."
         initialSort={{ key: "rightToWrong", direction: "descending" }}
         columns={[
-          { key: "question", header: "Question", cell: (row) => <ShortId id={row.questionId} /> },
+          { key: "question", header: "Question", cell: (row) => <QuestionName id={row.questionId} showTopic={false} /> },
           { key: "rightToWrong", header: "Right → wrong", cell: (row) => formatCount(row.rightToWrong), sortValue: (row) => row.rightToWrong, isNumeric: true },
           { key: "wrongToRight", header: "Wrong → right", cell: (row) => formatCount(row.wrongToRight), sortValue: (row) => row.wrongToRight, isNumeric: true },
           { key: "other", header: "Wrong → wrong", cell: (row) => formatCount(row.other), sortValue: (row) => row.other, isNumeric: true },

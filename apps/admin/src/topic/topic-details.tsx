@@ -1,4 +1,5 @@
 import { trpc } from "../api/admin-api.ts";
+import { NamesProvider } from "../names/names-context.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { AnswerChanges } from "./answer-changes.tsx";
@@ -11,7 +12,7 @@ export function TopicDetails({ topicId }: { topicId: string }) {
   return (
     <QueryView query={topic} what="the topic">
       {(data) => (
-        <>
+        <NamesProvider questionIds={[...data.hardestQuestions.map((row) => row.questionId), ...data.answerChanges.byQuestion.map((row) => row.questionId)]}>
           <h2 className="topic-name">{data.name}</h2>
           <div className="panel-grid">
             <Panel title="Daily attempts">
@@ -27,7 +28,7 @@ export function TopicDetails({ topicId }: { topicId: string }) {
           <Panel title="Answer changes">
             <AnswerChanges changes={data.answerChanges} />
           </Panel>
-        </>
+        </NamesProvider>
       )}
     </QueryView>
   );

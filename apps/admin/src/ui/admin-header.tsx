@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { tokenStore } from "../auth/token-store.ts";
 import { useIsSignedIn } from "@chronicle/client/react";
 import { paths } from "../routing/routes.ts";
@@ -8,6 +9,7 @@ import { AppLink } from "./app-link.tsx";
 export function AdminHeader() {
   const isSignedIn = useIsSignedIn(tokenStore);
   const queryClient = useQueryClient();
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
   const signOut = () => {
     tokenStore.clear();
     // Another account must not see what this one loaded.
@@ -23,7 +25,10 @@ export function AdminHeader() {
       </AppLink>
       {isSignedIn && (
         <>
-          <AdminNav />
+          <button type="button" className="nav-toggle" aria-expanded={isMenuOpen} aria-controls="admin-nav" onClick={() => setIsMenuOpen(!isMenuOpen)}>
+            Menu
+          </button>
+          <AdminNav isOpen={isMenuOpen} onNavigate={() => setIsMenuOpen(false)} />
           <button type="button" onClick={signOut}>
             Sign out
           </button>

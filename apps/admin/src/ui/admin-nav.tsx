@@ -2,10 +2,11 @@ import { useRoute } from "../routing/use-route.ts";
 import { AppLink } from "./app-link.tsx";
 import { navItems } from "./nav-items.ts";
 
-export function AdminNav() {
+/** On a phone the nav is a menu the header's button opens (`isOpen`); on wider screens it is always shown. */
+export function AdminNav({ isOpen, onNavigate }: { isOpen: boolean; onNavigate: () => void }) {
   const route = useRoute();
   return (
-    <nav aria-label="Admin areas" className="admin-nav">
+    <nav aria-label="Admin areas" id="admin-nav" className={`admin-nav${isOpen ? " is-open" : ""}`} onClick={onNavigate}>
       <ul>
         {navItems.map((item) => (
           <li key={item.to}>

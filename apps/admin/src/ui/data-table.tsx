@@ -22,10 +22,18 @@ interface DataTableProps<Row> {
   pageSize?: number;
   initialSort?: { key: string; direction: SortDirection };
   rowClassName?: (row: Row) => string | undefined;
+  /** Makes rows open something (a detail panel) on click; links and buttons inside a row keep their own clicks. */
+  onRowSelect?: (row: Row) => void;
+  selectedKey?: string | null;
+}
+
+/** A click that landed on something interactive inside the row is that thing's, not the row's. */
+function isOwnClick(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("a, button, summary, input, label") !== null;
 }
 
 /** A table sortable by any column with a sortValue, cut into pages; sorting goes back to page one. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, emptyMessage, pageSize = 10, initialSort, rowClassName }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, emptyMessage, pageSize = 10, initialSort, rowClassName, onRowSelect, selectedKey }: DataTableProps<Row>) {
   const [sort, setSort] = useState(initialSort ?? null);
   const [page, setPage] = useState(0);
   if (rows.length === 0) return <EmptyState message={emptyMessage} />;
@@ -60,7 +68,12 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, emptyMessage, p
         </thead>
         <tbody>
           {current.rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+            <tr
+              key={rowKey(row)}
+              className={[rowClassName?.(row), onRowSelect && "is-selectable", selectedKey === rowKey(row) && "is-selected"].filter(Boolean).join(" ") || undefined}
+              aria-selected={onRowSelect ? selectedKey === rowKey(row) : undefined}
+              onClick={onRowSelect ? (event) => !isOwnClick(event.target) && onRowSelect(row) : undefined}
+            >
               {columns.map((column) => (
                 <td key={column.key} className={column.isNumeric ? "numeric" : undefined}>
                   {column.cell(row)}

@@ -10,5 +10,6 @@ export const navItems: { label: string; to: string; pages: Route["page"][] }[] =
   { label: "Counters", to: paths.counters(), pages: ["counters"] },
   { label: "Quarantine", to: paths.quarantine(), pages: ["quarantine"] },
   { label: "Exports", to: paths.exports(), pages: ["exports"] },
+  { label: "Sync batches", to: paths.sync(), pages: ["sync"] },
   { label: "Live", to: paths.live(), pages: ["live"] },
 ];

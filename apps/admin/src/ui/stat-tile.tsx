@@ -15,8 +15,9 @@ export function StatTile({ label, value, hint, isWarning = false }: StatTileProp
       <dd>
         {value}
         {isWarning && <span className="visually-hidden"> (above its alert threshold)</span>}
+        {/* Inside the dd: a <dl>'s groups may hold only dt and dd (axe: definition-list). */}
+        {hint && <small className="stat-hint">{hint}</small>}
       </dd>
-      {hint && <small>{hint}</small>}
     </div>
   );
 }
