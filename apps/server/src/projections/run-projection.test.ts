@@ -1,12 +1,13 @@
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
-import { appendEvents, type Database, type Transaction } from "@chronicle/db";
+import { appendEvents, createDb, type Database, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { pgTable, text } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoggedEvent, Projection } from "./projection.ts";
 import { rebuildAggregates } from "./rebuild-aggregates.ts";
-import { catchUp, runProjectionOnce } from "./run-projection.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { catchUp, runProjectionOnce, tryRunProjectionOnce } from "./run-projection.ts";
 import { appendVisible, holdOpenWriter, openSecondConnection, pauseEvent } from "./testing/log-fixtures.ts";
 
 // A probe projection that records, in its own table, every event id it was given.
@@ -95,5 +96,74 @@ describe.runIf(databaseTargets().includes("postgres"))("concurrent writers on Po
     await writerB;
     await catchUp(db, probe());
     expect(await seen(db)).toEqual([early.id, late.id].sort());
+  });
+});
+
+describe.runIf(databaseTargets().includes("postgres"))("two workers on one projection on PostgreSQL", () => {
+  let db: Database;
+  let otherWorker: Database;
+  beforeAll(async () => {
+    db = await createTestDb("postgres");
+    await db.rows(sql`create table probe_seen_events (event_id text primary key)`);
+    const [current] = await db.rows<{ name: string }>(sql`select current_database() as name`);
+    const address = new URL(process.env.DATABASE_URL!);
+    address.pathname = `/${current!.name}`;
+    otherWorker = await createDb({ kind: "postgres", url: address.toString(), maxConnections: 2 }, { migrate: false });
+  });
+  afterAll(async () => {
+    await otherWorker?.close();
+    await db?.close();
+  });
+
+  it("skips a projection another worker is applying instead of waiting for it", async () => {
+    const events = [pauseEvent(), pauseEvent()];
+    await appendVisible(db, events);
+    await catchUp(db, probe()); // the checkpoint row exists from here on
+    await appendVisible(db, [pauseEvent()]);
+    let release!: () => void;
+    const mayFinish = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const holder = otherWorker.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from projection_checkpoints where name = 'probe' for update`);
+      held();
+      await mayFinish;
+    });
+    await isHeld;
+    expect(await tryRunProjectionOnce(db, probe())).toBeNull();
+    release();
+    await holder;
+    expect(await tryRunProjectionOnce(db, probe())).toBe(1);
+  });
+
+  it("takes over from a worker that froze inside its batch once the server ends the frozen session", async () => {
+    await catchUp(db, probe());
+    const pending = [pauseEvent(), pauseEvent(), pauseEvent()];
+    await appendVisible(db, pending);
+    let thaw!: () => void;
+    const frozen = new Promise<void>((resolve) => (thaw = resolve));
+    let entered!: () => void;
+    const hasEntered = new Promise<void>((resolve) => (entered = resolve));
+    // The other worker holds the checkpoint and then stops answering, as under SIGSTOP.
+    const stalled = runProjectionOnce(otherWorker, {
+      ...probe(),
+      async apply() {
+        entered();
+        await frozen;
+      },
+    }).catch((error: unknown) => error);
+    await hasEntered;
+    expect(await tryRunProjectionOnce(db, probe())).toBeNull();
+
+    // Its transaction is idle: the server ends it after the projection idle limit (10 s).
+    let applied: number | null = null;
+    for (let attempt = 0; attempt < 120 && applied === null; attempt += 1) {
+      await sleep(250);
+      applied = await tryRunProjectionOnce(db, probe());
+    }
+    expect(applied).toBe(pending.length);
+    expect(await seen(db)).toEqual(expect.arrayContaining(pending.map((e) => e.id)));
+    thaw();
+    expect(await stalled).toBeInstanceOf(Error);
   });
 });
