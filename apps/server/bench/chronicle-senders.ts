@@ -7,6 +7,23 @@ import { clientEvent, makeExamSession, makeLearner, type RunningServer } from ".
 /** Sends one batch and resolves with the number of events it carried, after checking they were all accepted. */
 export type Sender = () => Promise<number>;
 
+/** 503s seen (the server asked to retry); the benches report them next to their figures. */
+export const unavailable = { count: 0 };
+
+/** Accepted now or by an earlier try that was answered 503 while its write went on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tRPC's JSON envelope
+const storedOf = (json: any): number => (json.result?.data.accepted ?? 0) + (json.result?.data.duplicates ?? 0);
+
+/** Posts until the answer is not a 503, as a client honouring Retry-After would (but after 100 ms, not seconds). */
+async function postRetrying(http: RunningServer, path: string, body: unknown, token: string) {
+  for (;;) {
+    const response = await http.post(path, body, token);
+    if (response.status !== 503) return response;
+    unavailable.count += 1;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Learners sending `telemetry.ingest` batches of QUESTION_VIEWED events in their own exam sessions. */
 export async function telemetryLearners(db: Database, env: ServerEnv, http: RunningServer, count: number, batchSize: number): Promise<Sender[]> {
   return Promise.all(
@@ -19,8 +36,8 @@ export async function telemetryLearners(db: Database, env: ServerEnv, http: Runn
         const events = Array.from({ length: batchSize }, (_, i) =>
           clientEvent("QUESTION_VIEWED", exam.sessionId, { seq: seq++, question_id: exam.questionIds[i % 20], payload: { position: (i % 20) + 1 } }),
         );
-        const response = await http.post("/trpc/telemetry.ingest", { source: "web", events }, token);
-        if (response.json.result?.data.accepted !== batchSize) throw new Error(`telemetry batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
+        const response = await postRetrying(http, "/trpc/telemetry.ingest", { source: "web", events }, token);
+        if (storedOf(response.json) !== batchSize) throw new Error(`telemetry batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
         return batchSize;
       };
     }),
@@ -48,8 +65,8 @@ export async function gameSenders(env: ServerEnv, http: RunningServer, count: nu
           };
         });
         const body = { batch_id: `bench-${randomUUID()}`, client_version: "1.0.0", events };
-        const response = await http.post("/trpc/telemetry.ingestGameBatch", body, token);
-        if (response.json.result?.data.accepted !== batchSize) throw new Error(`game batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
+        const response = await postRetrying(http, "/trpc/telemetry.ingestGameBatch", body, token);
+        if (storedOf(response.json) !== batchSize) throw new Error(`game batch not fully accepted: ${JSON.stringify(response.json).slice(0, 300)}`);
         return batchSize;
       };
     }),

@@ -22,8 +22,10 @@ import { createMemoryLogger } from "../src/observability/logger.ts";
 import { startProjectionRunner } from "../src/projections/projection-runner.ts";
 import { allProjections } from "../src/projections/registry.ts";
 import { listen } from "../src/testing/index.ts";
+import { groupCommitterFor } from "../src/ingest/group-commit.ts";
+import { defaultGroupCommit } from "../src/ingest/ingest-events.ts";
 import { closedLoop, median, percentile } from "./bench-stats.ts";
-import { gameSenders, telemetryLearners, type Sender } from "./chronicle-senders.ts";
+import { gameSenders, telemetryLearners, unavailable, type Sender } from "./chronicle-senders.ts";
 import { onEachDatabase } from "./on-each-database.ts";
 import { createScratchTable, rawPgliteRecordset, rawPostgresWriters } from "./raw-writers.ts";
 
@@ -61,11 +63,14 @@ async function openLoop(rate: number, senders: readonly Sender[], batchSize: num
   return { latencies, achieved: sent / ((performance.now() - started) / 1000) };
 }
 
+let lastLog: ReturnType<typeof createMemoryLogger> | undefined;
+
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 async function bench(label: string, db: Database): Promise<void> {
   const env = loadEnv({ NODE_ENV: "test" });
   const log = createMemoryLogger();
+  lastLog = log;
   const projections = startProjectionRunner(db, withProjections ? allProjections : [], log);
   const http = await listen({ db, env, log, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections });
   await createScratchTable(db);
@@ -89,6 +94,8 @@ async function bench(label: string, db: Database): Promise<void> {
   await closedLoop(1, learners.length, (w) => learners[w]!());
   await projections.drain();
 
+  const committer = groupCommitterFor(db, defaultGroupCommit);
+  const grouping = new Map<string, { groups: number; requests: number }>(paths.map((p) => [p.name, { groups: 0, requests: 0 }]));
   const rates = new Map<string, number[]>(paths.map((p) => [p.name, []]));
   const shares = new Map<string, number[]>(paths.map((p) => [p.name, []]));
   for (let round = 1; round <= rounds; round += 1) {
@@ -96,7 +103,11 @@ async function bench(label: string, db: Database): Promise<void> {
     for (const path of paths) {
       // Each path starts with the projections caught up, so no path pays for the previous one's backlog.
       await projections.drain();
+      const before = { ...committer.written };
       measured.set(path.name, await path.run());
+      const tally = grouping.get(path.name)!;
+      tally.groups += committer.written.groups - before.groups;
+      tally.requests += committer.written.requests - before.requests;
     }
     const limit = measured.get(limitName)!;
     console.log(`${label} round ${round}/${rounds}`);
@@ -110,7 +121,9 @@ async function bench(label: string, db: Database): Promise<void> {
 
   console.log(`${label} medians over ${rounds} rounds of ${seconds} s (share = median of per-round ratios to ${limitName}; projections ${withProjections ? "on" : "off"})`);
   for (const path of paths) {
-    console.log(`  ${path.name.padEnd(46)} ${String(Math.round(median(rates.get(path.name)!))).padStart(7)} events/s  ${pct(median(shares.get(path.name)!)).padStart(5)}`);
+    const { groups, requests } = grouping.get(path.name)!;
+    const perGroup = groups > 0 ? `  (${(requests / groups).toFixed(1)} requests per group commit)` : "";
+    console.log(`  ${path.name.padEnd(46)} ${String(Math.round(median(rates.get(path.name)!))).padStart(7)} events/s  ${pct(median(shares.get(path.name)!)).padStart(5)}${perGroup}`);
   }
 
   for (const [name, senders, batchSize] of [
@@ -125,10 +138,20 @@ async function bench(label: string, db: Database): Promise<void> {
         `batch latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
   }
+  if (unavailable.count > 0) console.log(`${label} ${unavailable.count} requests were answered 503 and sent again (the database breaker opened under load)`);
+  unavailable.count = 0;
   console.log(`${label} process RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
   await raw?.close();
   await http.close();
   await projections.stop();
 }
 
-await onEachDatabase("ingest", bench);
+await onEachDatabase("ingest", async (label, db) => {
+  try {
+    await bench(label, db);
+  } catch (error) {
+    // The server's own account of a failed request is in its log, not in the 503 body.
+    for (const line of lastLog?.lines.filter((l) => l.level === "error").slice(-3) ?? []) console.error(line.message, line.context);
+    throw error;
+  }
+});
