@@ -4,7 +4,7 @@ import { extractBehavioralFeatures, type SessionGameEvent } from "./extract-beha
 
 const at = (minute: number, second = 0) => new Date(Date.UTC(2025, 10, 13, 12, minute, second)).toISOString();
 const game = { game_version: "1.0.0" };
-const event = (eventType: EventType, ts: string, payload: Record<string, unknown> = {}): SessionGameEvent => ({ eventType, eventTs: ts, payload: { ...game, ...payload } });
+const event = (eventType: EventType, ts: string, payload: Record<string, unknown> = {}): SessionGameEvent => ({ eventType, eventTs: ts, clientTs: null, payload: { ...game, ...payload } });
 const featuresOf = (events: SessionGameEvent[]) => extractBehavioralFeatures(events).features;
 
 describe("the behavioural feature formulas", () => {

@@ -1,13 +1,16 @@
 import type { BehavioralFeatureInputs, BehavioralFeatureValues, EventType } from "@chronicle/contracts";
+import { gameTimeLine } from "./game-time-line.ts";
 
-/** Bump when a formula changes, so stored rows say which formulas produced them. */
-export const BEHAVIORAL_FORMULA_VERSION = 1;
+/** Bump when a formula changes, so stored rows say which formulas produced them (2: the game's time line). */
+export const BEHAVIORAL_FORMULA_VERSION = 2;
 
 /** One game event of a session, in log order, as the features need it. */
 export interface SessionGameEvent {
   eventType: EventType;
-  /** Server time of ingest (ISO). */
+  /** Server time of ingest (ISO): the receipt. */
   eventTs: string;
+  /** The game's own timestamp (client_ts), placed on the session's time line by gameTimeLine. */
+  clientTs: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -30,25 +33,27 @@ function positiveNumber(value: unknown): number | null {
 /**
  * time_efficiency: for each task with a task_start carrying expected_duration_seconds and a
  * task_complete, the first start and first completion are paired; the actual duration is
- * task_complete.duration_seconds, else the seconds between the two events' event_ts. A task
- * is left out when either duration is not positive (a zero duration says nothing about speed).
+ * task_complete.duration_seconds, else the seconds between the two events on the session's
+ * time line (`times`, from gameTimeLine). A task is left out when either duration is not
+ * positive (a zero duration says nothing about speed).
  */
-function timeEfficiencyOf(events: readonly SessionGameEvent[]): { mean: number; timedTasks: number } {
-  const firstStart = new Map<string, SessionGameEvent>();
-  const firstComplete = new Map<string, SessionGameEvent>();
-  for (const event of events) {
+function timeEfficiencyOf(events: readonly SessionGameEvent[], times: readonly number[]): { mean: number; timedTasks: number } {
+  const firstStart = new Map<string, number>();
+  const firstComplete = new Map<string, number>();
+  events.forEach((event, index) => {
     const taskId = taskIdOf(event);
-    if (taskId === null) continue;
-    if (event.eventType === "task_start" && !firstStart.has(taskId)) firstStart.set(taskId, event);
-    if (event.eventType === "task_complete" && !firstComplete.has(taskId)) firstComplete.set(taskId, event);
-  }
+    if (taskId === null) return;
+    if (event.eventType === "task_start" && !firstStart.has(taskId)) firstStart.set(taskId, index);
+    if (event.eventType === "task_complete" && !firstComplete.has(taskId)) firstComplete.set(taskId, index);
+  });
   const ratios: number[] = [];
-  for (const [taskId, complete] of firstComplete) {
-    const start = firstStart.get(taskId);
-    const expected = positiveNumber(start?.payload.expected_duration_seconds);
-    if (!start || expected === null) continue;
+  for (const [taskId, completeIndex] of firstComplete) {
+    const startIndex = firstStart.get(taskId);
+    if (startIndex === undefined) continue;
+    const expected = positiveNumber(events[startIndex]!.payload.expected_duration_seconds);
+    if (expected === null) continue;
     const actual =
-      positiveNumber(complete.payload.duration_seconds) ?? positiveNumber((Date.parse(complete.eventTs) - Date.parse(start.eventTs)) / 1000);
+      positiveNumber(events[completeIndex]!.payload.duration_seconds) ?? positiveNumber((times[completeIndex]! - times[startIndex]!) / 1000);
     if (actual === null) continue;
     ratios.push(Math.min(1, expected / actual));
   }
@@ -65,14 +70,15 @@ export function extractBehavioralFeatures(events: readonly SessionGameEvent[]): 
   const count = new Map<EventType, number>();
   const tasksStarted = new Set<string>();
   const tasksCompleted = new Set<string>();
+  const times = gameTimeLine(events);
   let firstMs = Number.POSITIVE_INFINITY;
   let lastMs = Number.NEGATIVE_INFINITY;
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     count.set(event.eventType, (count.get(event.eventType) ?? 0) + 1);
     const taskId = taskIdOf(event);
     if (taskId !== null && event.eventType === "task_start") tasksStarted.add(taskId);
     if (taskId !== null && event.eventType === "task_complete") tasksCompleted.add(taskId);
-    const ms = Date.parse(event.eventTs);
+    const ms = times[index]!;
     firstMs = Math.min(firstMs, ms);
     lastMs = Math.max(lastMs, ms);
   }
@@ -81,7 +87,7 @@ export function extractBehavioralFeatures(events: readonly SessionGameEvent[]): 
 
   // Completions of tasks that never started are not completions of started tasks: the rate stays in 0..1.
   const completedOfStarted = [...tasksCompleted].filter((taskId) => tasksStarted.has(taskId)).length;
-  const efficiency = timeEfficiencyOf(events);
+  const efficiency = timeEfficiencyOf(events, times);
   const failures = n("failure");
   const recoveries = n("recovery") + n("success_after_failure");
 

@@ -15,6 +15,7 @@ interface Row {
   event_type: EventType;
   event_version: number;
   event_ts: string;
+  client_ts: string | null;
   payload_json: Record<string, unknown>;
 }
 
@@ -31,7 +32,8 @@ export async function readEventsBeforeClose(executor: Executor, closes: readonly
   const rows = await rowsOf<Row>(
     executor,
     sql`select e.session_id::text as session_id, e.event_type, e.event_version,
-               to_char(e.event_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as event_ts, e.payload_json
+               to_char(e.event_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as event_ts,
+               to_char(e.client_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as client_ts, e.payload_json
           from jsonb_to_recordset(${records}::jsonb) as c(session_id uuid, tx_id bigint, ingest_seq bigint)
           join events e on e.session_id = c.session_id
          where e.family = 'game' and e.event_type <> 'session_closed'
@@ -40,7 +42,7 @@ export async function readEventsBeforeClose(executor: Executor, closes: readonly
   );
   for (const row of rows) {
     const upcast = upcastPayload(row.event_type, row.event_version, row.payload_json);
-    bySession.get(row.session_id)!.push({ eventType: row.event_type, eventTs: row.event_ts, payload: upcast.payload as Record<string, unknown> });
+    bySession.get(row.session_id)!.push({ eventType: row.event_type, eventTs: row.event_ts, clientTs: row.client_ts, payload: upcast.payload as Record<string, unknown> });
   }
   return bySession;
 }

@@ -1,6 +1,8 @@
 import { gameEvents, type EventType } from "@chronicle/contracts";
 import { gameSessions, type Transaction } from "@chronicle/db";
 import { sql } from "drizzle-orm";
+import { gameTimeLine } from "../game/game-time-line.ts";
+import { readEventsBeforeClose } from "../game/read-events-before-close.ts";
 import type { LoggedEvent, Projection } from "./projection.ts";
 
 const gameEventTypes = Object.keys(gameEvents) as EventType[];
@@ -44,8 +46,26 @@ function foldBatch(events: readonly LoggedEvent[]): SessionDelta[] {
 }
 
 /**
+ * The start of each closed session's game time line (gameTimeLine over its events before the
+ * close, the line behavioural features use), one query for the batch's closes. Every point
+ * of the line is at or before its event's receipt, so `least` with the receipts the row
+ * already holds gives the line's start, whatever batches the log was cut into.
+ */
+async function lineStarts(tx: Transaction, events: readonly LoggedEvent[]): Promise<Map<string, string>> {
+  const closes = new Map<string, LoggedEvent>();
+  for (const event of events) if (event.eventType === "session_closed" && !closes.has(event.sessionId)) closes.set(event.sessionId, event);
+  const before = await readEventsBeforeClose(tx, [...closes.values()].map((c) => ({ sessionId: c.sessionId, txId: c.txId, ingestSeq: c.ingestSeq })));
+  const starts = new Map<string, string>();
+  for (const [sessionId, sessionEvents] of before) {
+    if (sessionEvents.length > 0) starts.set(sessionId, new Date(Math.min(...gameTimeLine(sessionEvents))).toISOString());
+  }
+  return starts;
+}
+
+/**
  * Seed 003's game_sessions from the log: id = session_id, student_id = user_id, started_at =
- * earliest event_ts, ended_at = the first close. Every event reaches apply exactly once (the
+ * the earliest receipt (event_ts) until the session closes, then the start of the game's own
+ * time line (docs/behavioural-features.md), ended_at = the first close. Every event reaches apply exactly once (the
  * log keeps one row per id, the checkpoint moves with apply), so counts are plain sums, and
  * least/coalesce make the upsert indifferent to the order events arrive in.
  */
@@ -56,6 +76,11 @@ export const gameSessionsProjection: Projection = {
   async apply(tx: Transaction, events: readonly LoggedEvent[]) {
     const deltas = foldBatch(events);
     if (deltas.length === 0) return;
+    const starts = await lineStarts(tx, events);
+    for (const delta of deltas) {
+      const lineStart = starts.get(delta.id);
+      if (lineStart !== undefined && Date.parse(lineStart) < Date.parse(delta.started_at)) delta.started_at = lineStart;
+    }
     await tx.execute(sql`
       insert into game_sessions (id, student_id, started_at, ended_at, mission_id, game_version, events_count)
       select id, student_id, started_at, ended_at, mission_id, coalesce(game_version, 'unknown'), events_count

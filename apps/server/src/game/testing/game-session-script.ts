@@ -7,6 +7,8 @@ export interface ScriptedEvent {
   data?: Record<string, unknown>;
   /** Reuse an id to send the same event again. */
   id?: string;
+  /** The game's own timestamp (seed 003's `timestamp`); 2025-11-13T12:00:00Z when omitted. */
+  timestamp?: string;
 }
 
 /** A clock that tests move; pass `() => clock.now` to createTestServer so ingest time follows it. */
@@ -29,7 +31,7 @@ export function gameBatch(studentId: string, sessionId: string, events: readonly
       event_id: event.id ?? randomUUID(),
       student_id: studentId,
       event_type: event.type,
-      timestamp: "2025-11-13T12:00:00Z",
+      timestamp: event.timestamp ?? "2025-11-13T12:00:00Z",
       data: event.data ?? {},
       session_id: sessionId,
       mission_id: "mission-alpha",
