@@ -19,6 +19,8 @@ export interface ServerDeps {
 
 export interface Context extends ServerDeps {
   auth: TokenCheck;
+  /** The HTTP layer's id for this request, named in 500 answers and their log lines. */
+  requestId?: string;
 }
 
 export async function createContext(deps: ServerDeps, authorizationHeader: string | undefined): Promise<Context> {

@@ -2,6 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Principal, Role } from "./auth/principal.ts";
 import type { Context } from "./context.ts";
+import { guardDatabaseWork } from "./db-health/guard-database-work.ts";
+import { internalErrorReply } from "./errors/internal-error-reply.ts";
 import { ReasonedError } from "./errors/reasoned-error.ts";
 
 function describeZodError(error: ZodError): string {
@@ -14,13 +16,19 @@ function describeZodError(error: ZodError): string {
 const t = initTRPC.context<Context>().create({
   // Error responses never carry stack traces; failures are logged on the server instead.
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx, path }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // A 500's own message may be drizzle's "Failed query: <SQL> params: …": the caller gets a request id instead.
+    const internal =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? internalErrorReply(error, { path, log: ctx?.log, requestId: ctx?.requestId })
+        : null;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message: internal ? internal.message : zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
+        requestId: internal?.requestId,
         reason: error.cause instanceof ReasonedError ? error.cause.reason : undefined,
         issues: zodError?.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
       },
@@ -31,7 +39,13 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/** Answers even while the database is unreachable: only health, which reports exactly that. */
+export const unguardedProcedure = t.procedure;
+
+/** Every other procedure runs behind the database breaker and the database failure map. */
+const guardedProcedure = t.procedure.use(({ ctx, next }) => guardDatabaseWork(ctx, next));
+
+export const publicProcedure = guardedProcedure;
 
 export const middleware = t.middleware;
 
@@ -47,7 +61,7 @@ export const requirePrincipal = t.middleware(({ ctx, next }) => {
   return next({ ctx: { principal } });
 });
 
-export const authedProcedure = t.procedure.use(requirePrincipal);
+export const authedProcedure = guardedProcedure.use(requirePrincipal);
 
 function requireRole(...allowed: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {

@@ -3,6 +3,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TokenCheck } from "../auth/verify-token.ts";
 import { createContext, type Context, type ServerDeps } from "../context.ts";
+import { healthHttpStatus } from "../db-health/health-http-status.ts";
 import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
 import { appRouter, type AppRouter } from "../router.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
@@ -70,17 +71,18 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
     createContext: async ({ req, info }): Promise<Context> => {
       const header = authorizationFor(req.headers.authorization, info);
       // The onRequest hook already checked the Authorization header; only a subscription's URL token is new here.
-      if (req.chronicleAuth && header === req.headers.authorization) return { ...deps, auth: req.chronicleAuth };
-      return createContext(deps, header);
+      if (req.chronicleAuth && header === req.headers.authorization) return { ...deps, auth: req.chronicleAuth, requestId: req.id };
+      return { ...(await createContext(deps, header)), requestId: req.id };
     },
-    responseMeta({ errors }) {
+    responseMeta({ errors, paths, data }) {
       // A storage failure is temporary: tell clients when to retry instead of letting them hammer.
-      const isRetryable = errors.some((error) => error.code === "SERVICE_UNAVAILABLE");
-      return isRetryable ? { headers: { "Retry-After": String(env.CHRONICLE_RETRY_AFTER_SECONDS) } } : {};
+      // A degraded health answer is a 503 too, for load balancers that read only the status.
+      const healthStatus = healthHttpStatus(paths, data);
+      const isRetryable = healthStatus === 503 || errors.some((error) => error.code === "SERVICE_UNAVAILABLE");
+      const headers = isRetryable ? { "Retry-After": String(env.CHRONICLE_RETRY_AFTER_SECONDS) } : undefined;
+      return { ...(healthStatus ? { status: healthStatus } : {}), ...(headers ? { headers } : {}) };
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("trpc.internal_error", { path, error });
-    },
+    // 500s are logged by trpc.ts's errorFormatter, with the request id their answer names.
   };
   await app.register(fastifyTRPCPlugin, { prefix: TRPC_PATH, trpcOptions });
 }
