@@ -1,32 +1,54 @@
 import type { ValidEvent } from "@chronicle/contracts";
 import { createHash } from "node:crypto";
 
+/**
+ * Appends `value` as JSON with object keys sorted, so that equal content always serialises
+ * the same. Written as one pass into a string, without the entry arrays, sorted copies and
+ * joins of a map/join version: the hash runs for every ingested event. The output is
+ * byte-for-byte what the earlier version produced (stored hashes depend on it), including
+ * its quirks: `undefined` object members are left out and an `undefined` array element
+ * leaves an empty slot.
+ */
+function writeCanonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) as string | undefined ?? "";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) out += ",";
+      const element: unknown = value[i];
+      if (element !== undefined) out += writeCanonical(element);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let isFirst = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    out += `${isFirst ? "" : ","}${JSON.stringify(key)}:${writeCanonical(member)}`;
+    isFirst = false;
+  }
+  return `${out}}`;
+}
+
 /** JSON with object keys sorted, so that equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return writeCanonical(value);
 }
 
 /**
  * The identity of an event's content. Transport details (source, batch, arrival time)
  * are left out so that a retry of the same event through another path is a duplicate.
+ * The members are written in their sorted order directly: client_ts, event_type,
+ * event_version, payload, question_id, seq, session_id, user_id.
  */
 export function contentHash(event: ValidEvent, userId: string): string {
-  const content = {
-    user_id: userId,
-    event_type: event.event_type,
-    event_version: event.event_version,
-    session_id: event.session_id,
-    question_id: event.question_id,
-    client_ts: event.client_ts === null ? null : new Date(event.client_ts).toISOString(),
-    seq: event.seq,
-    payload: event.payload,
-  };
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+  const clientTs = event.client_ts === null ? "null" : JSON.stringify(new Date(event.client_ts).toISOString());
+  const canonical =
+    `{"client_ts":${clientTs},"event_type":${JSON.stringify(event.event_type)},"event_version":${JSON.stringify(event.event_version)}` +
+    `,"payload":${writeCanonical(event.payload)},"question_id":${JSON.stringify(event.question_id)},"seq":${JSON.stringify(event.seq)}` +
+    `,"session_id":${JSON.stringify(event.session_id)},"user_id":${JSON.stringify(userId)}}`;
+  return createHash("sha256").update(canonical).digest("hex");
 }
