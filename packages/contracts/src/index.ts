@@ -3,6 +3,7 @@ export * from "./catalog/index.ts";
 export * from "./envelope.ts";
 export * from "./limits.ts";
 export * from "./privacy/scrub-free-text.ts";
+export * from "./privacy/scrub-stored-value.ts";
 export * from "./rejections.ts";
 export * from "./shapes/index.ts";
 export * from "./validate-event.ts";

@@ -20,3 +20,7 @@ export const MAX_FREE_TEXT_CHARS = 200;
 export const MAX_KEEPALIVE_REQUEST_BYTES = 65_536;
 /** Sync batches follow the seed-001 default SYNC_BATCH_SIZE ceiling for large datasets. */
 export const MAX_SYNC_BATCH_ITEMS = 200;
+/** A rejected event's body is kept in the quarantine up to this many UTF-8 bytes of JSON, with its full size and sha256. */
+export const MAX_QUARANTINED_BODY_BYTES = 4096;
+/** Rejected events stored per learner (or unreadable learner) per UTC day; beyond it they are counted, not stored. */
+export const MAX_QUARANTINED_PER_DAY = 1000;

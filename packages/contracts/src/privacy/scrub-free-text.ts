@@ -2,7 +2,9 @@ import { z } from "zod";
 import { MAX_FREE_TEXT_CHARS } from "../limits.ts";
 import { findUnsafeInput, toWellFormedText } from "../shapes/well-formed.ts";
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// Bounded parts (RFC 5321 lengths) keep the scan linear: an unbounded local part made long
+// letter runs without an @ quadratic, which a large rejected body could exploit.
+const emailPattern = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}.-]{1,253}\.[\p{L}]{2,63}/gu;
 // Four dotted numbers of 1–3 digits: an IPv4 address, which Chronicle never stores.
 const ipv4Pattern = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g;
 // Eight or more digits with the usual phone separators, optionally led by +.
