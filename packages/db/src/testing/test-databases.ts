@@ -17,6 +17,22 @@ export function databaseTargets(): DatabaseDriver[] {
  */
 export async function createTestDb(driver: DatabaseDriver): Promise<Database> {
   if (driver === "pglite") return createDb({ kind: "pglite" });
+  const throwaway = await createThrowawayPostgres();
+  const db = await createDb({ kind: "postgres", url: throwaway.url, maxConnections: 5 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await throwaway.drop();
+    },
+  };
+}
+
+/**
+ * An empty database of its own on the PostgreSQL server of DATABASE_URL (not migrated), for
+ * suites that connect in their own way (through a fault proxy, as another role). `drop` removes it.
+ */
+export async function createThrowawayPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("DATABASE_URL must be set to run the PostgreSQL suites.");
   const name = `chronicle_test_${randomBytes(6).toString("hex")}`;
@@ -24,11 +40,9 @@ export async function createTestDb(driver: DatabaseDriver): Promise<Database> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await createDb({ kind: "postgres", url: url.toString(), maxConnections: 5 });
   return {
-    ...db,
-    async close() {
-      await db.close();
+    url: url.toString(),
+    async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end({ timeout: 5 });
     },
