@@ -33,7 +33,7 @@ describe("the HTTP edges", () => {
     const learner = makeLearner();
     sessionId = (await makeExamSession(server.db, learner)).sessionId;
     token = await server.token("learner", learner);
-  });
+  }, 180_000);
   afterAll(async () => {
     await main?.http.close();
     await server?.close();
@@ -132,5 +132,5 @@ describe("readiness without a database", () => {
     } finally {
       await served.http.close();
     }
-  });
+  }, 180_000);
 });

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientEvent, createTestServer, makeExamSession, makeLearner, type TestServer } from "../testing/index.ts";
+import { createChronicleHttp, type ChronicleHttp } from "./create-http-server.ts";
+
+const METRICS_TOKEN = "a-metrics-token-for-tests";
+
+/** The value of one sample line, e.g. chronicle_events_ingested_total{family="exam",…}, or 0 when absent. */
+function sample(text: string, name: string, labels: string): number {
+  const line = text.split("\n").find((l) => l.startsWith(`${name}{`) && labels.split(",").every((label) => l.includes(label)));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
+}
+
+describe("GET /metrics", () => {
+  let server: TestServer;
+  let http: ChronicleHttp;
+  let url: string;
+  beforeAll(async () => {
+    server = await createTestServer("pglite", { CHRONICLE_METRICS_TOKEN: METRICS_TOKEN });
+    http = createChronicleHttp(server.deps);
+    await new Promise<void>((ready) => http.server.listen(0, "127.0.0.1", () => ready()));
+    url = `http://127.0.0.1:${(http.server.address() as { port: number }).port}`;
+  }, 180_000);
+  afterAll(async () => {
+    await http?.close();
+    await server?.close();
+  });
+  const scrape = async () => (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+
+  it("needs CHRONICLE_METRICS_TOKEN as a bearer token when it is set", async () => {
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: "Bearer wrong-token-of-some-length" } })).status).toBe(401);
+    const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+  });
+
+  it("counts an ingested batch by family, type and status, its rejections by code, and the request by procedure", async () => {
+    const learner = makeLearner();
+    const { sessionId } = await makeExamSession(server.db, learner);
+    const token = await server.token("learner", learner);
+    const before = await scrape();
+    const response = await fetch(`${url}/trpc/telemetry.ingest`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ source: "web", events: [clientEvent("PAUSE_BLUR", sessionId), clientEvent("PAUSE_BLUR", sessionId), { event_type: "NOPE" }] }),
+    });
+    expect(response.status).toBe(200);
+    const after = await scrape();
+    const accepted = 'family="exam",type="PAUSE_BLUR",status="accepted"'.split(",");
+    expect(sample(after, "chronicle_events_ingested_total", accepted.join(",")) - sample(before, "chronicle_events_ingested_total", accepted.join(","))).toBe(2);
+    const rejected = (text: string) => text.split("\n").filter((l) => l.startsWith("chronicle_events_rejected_total{")).reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
+    expect(rejected(after) - rejected(before)).toBe(1);
+    const ok = 'procedure="telemetry.ingest",status="200"';
+    expect(sample(after, "chronicle_http_requests_total", ok) - sample(before, "chronicle_http_requests_total", ok)).toBe(1);
+    expect(sample(after, "chronicle_ingest_batch_size_events_count", 'endpoint="telemetry.ingest"')).toBeGreaterThan(
+      sample(before, "chronicle_ingest_batch_size_events_count", 'endpoint="telemetry.ingest"'),
+    );
+  });
+
+  it("reports the shared database's gauges and the process's own metrics", async () => {
+    const text = await scrape();
+    expect(text).toMatch(/^chronicle_projection_pending_events\{projection="[^"]+"\} \d+/m);
+    expect(text).toMatch(/^chronicle_export_events_waiting \d+/m);
+    expect(text).toMatch(/^chronicle_database_up 1$/m);
+    expect(text).toMatch(/^process_cpu_seconds_total /m);
+  });
+});
