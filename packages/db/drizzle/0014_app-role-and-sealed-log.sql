@@ -40,8 +40,11 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE O
 --> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO chronicle_app;
 --> statement-breakpoint
--- The log and the audit trail only grow: the app may read and append, nothing else.
+-- The log and the audit trail only grow: the app may read and append, nothing else; and only
+-- the purge function writes purge_audit, so the app cannot forge a purge record either.
 REVOKE UPDATE, DELETE, TRUNCATE ON events, purge_audit, admin_audit_log FROM chronicle_app;
+--> statement-breakpoint
+REVOKE INSERT ON purge_audit FROM chronicle_app;
 --> statement-breakpoint
 -- The triggers no longer trust a setting anyone can SET: a row leaves the log only from inside
 -- chronicle_purge_events() (its frame is on the PL/pgSQL call stack) and only as the table's
@@ -84,8 +87,8 @@ CREATE TRIGGER admin_audit_log_refuse_truncate BEFORE TRUNCATE ON admin_audit_lo
   FOR EACH STATEMENT EXECUTE FUNCTION chronicle_refuse_audit_mutation();
 --> statement-breakpoint
 -- The purge runs as its owner (SECURITY DEFINER, with a pinned search_path), only for roles
--- granted EXECUTE, and the audit row names who really called it: session_user is the login
--- that connected, which a caller cannot write; p_actor stays as the caller's label for it.
+-- granted EXECUTE; the audit row also names the login that really called it (purge_audit's
+-- connected_as, defaulting to session_user in the next migration), which no caller can write.
 CREATE OR REPLACE FUNCTION chronicle_purge_events(
   p_actor text,
   p_reason text,
@@ -115,9 +118,7 @@ BEGIN
      AND (p_through_tx_id IS NULL OR (tx_id, ingest_seq) <= (p_through_tx_id, p_through_ingest_seq));
   GET DIAGNOSTICS deleted = ROW_COUNT;
   INSERT INTO purge_audit (actor, reason, user_id, family, cutoff, events_deleted)
-  VALUES (
-    CASE WHEN p_actor = session_user THEN p_actor ELSE p_actor || ' (as ' || session_user || ')' END,
-    p_reason, p_user_id, p_family, p_before, deleted);
+  VALUES (p_actor, p_reason, p_user_id, p_family, p_before, deleted);
   RETURN deleted;
 END;
 $$;

@@ -1,0 +1,1 @@
+ALTER TABLE "purge_audit" ADD COLUMN "connected_as" text DEFAULT session_user NOT NULL;
