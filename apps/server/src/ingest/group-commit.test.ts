@@ -71,11 +71,12 @@ describe.each(databaseTargets())("group commit on %s", (driver) => {
 
   it("stores nothing of a group whose write fails in the middle, and answers every request of it with 503", async () => {
     const doomedSession = randomUUID();
-    // A real failing statement: the log refuses one event while the group's insert is under way.
+    // A real failing statement: one event's row meets a lock timeout (55P03) while the group's
+    // insert is under way, the kind of failure a retry can cure.
     await server.db.rows(sql.raw(`
       create function refuse_doomed_event() returns trigger language plpgsql as $$
       begin
-        if new.session_id = '${doomedSession}'::uuid then raise exception 'this test refuses the event'; end if;
+        if new.session_id = '${doomedSession}'::uuid then raise exception 'this test times the event out' using errcode = '55P03'; end if;
         return new;
       end $$`));
     await server.db.rows(sql.raw(`create trigger refuse_doomed_event before insert on events for each row execute function refuse_doomed_event()`));

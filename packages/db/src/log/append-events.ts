@@ -22,12 +22,12 @@ export interface NewEvent {
 /**
  * Appends a batch in one set-based statement. The whole batch travels as a single
  * jsonb parameter: drivers serialise one string identically, there is no per-cell bind
- * parameter limit, and `ord` keeps ingest_seq in the batch's order. Ids already in the
+ * parameter limit, and the array's ordinality keeps ingest_seq in the batch's order
+ * (serialised as given: no per-event copy with an added position). Ids already in the
  * log are skipped; the ids actually written are returned.
  */
 export async function appendEvents(executor: Executor, batch: readonly NewEvent[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const records = JSON.stringify(batch.map((event, ord) => ({ ...event, ord })));
   const inserted = await rowsOf<{ id: string }>(
     executor,
     sql`
@@ -35,10 +35,12 @@ export async function appendEvents(executor: Executor, batch: readonly NewEvent[
                           user_id, question_id, source, payload_json, content_hash, batch_id)
       select id, event_version, event_type, family, event_ts, client_ts, seq, session_id,
              user_id, question_id, source, payload_json, content_hash, batch_id
-        from jsonb_to_recordset(${records}::jsonb) as r(
-               ord int, id uuid, event_version int, event_type text, family text, event_ts timestamptz,
+        from rows from (jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as (
+               id uuid, event_version int, event_type text, family text, event_ts timestamptz,
                client_ts timestamptz, seq int, session_id uuid, user_id uuid, question_id uuid,
-               source text, payload_json jsonb, content_hash text, batch_id uuid)
+               source text, payload_json jsonb, content_hash text, batch_id uuid)) with ordinality as r(
+               id, event_version, event_type, family, event_ts, client_ts, seq, session_id,
+               user_id, question_id, source, payload_json, content_hash, batch_id, ord)
        order by ord
       on conflict (id) do nothing
       returning id::text as id`,
