@@ -48,12 +48,13 @@ export async function runJobIfDue(deps: ServerDeps, job: Job, lease: Lease): Pro
     await tx.execute(sql.raw("set local lock_timeout = '5s'"));
     // A process frozen mid-job holds the lease row: the server ends its session after 5 s idle.
     await tx.execute(sql.raw("set local idle_in_transaction_session_timeout = '5s'"));
-    // First statement: it locks the lease row until commit, so nobody takes the lease over
-    // while these writes are pending, and a process that lost it rolls back here.
-    await assertLeaseHeld(tx, lease);
     const db = transactionDatabase(tx, deps.db);
     if (!(await claim(db))) return false;
     await job.run({ ...deps, db }, deps.now());
+    // The fence, last: it locks the lease row only from here to the commit, so the holder keeps
+    // renewing while a long job runs, and a process that lost the lease meanwhile (it froze and
+    // another took over) rolls the whole job back here.
+    await assertLeaseHeld(tx, lease);
     return true;
   });
   // After the commit: a job that wrote events holds the log's position lock until it commits,
