@@ -57,11 +57,13 @@ async function bench(label: string, db: Database): Promise<void> {
   );
 
   const lags: number[] = [];
+  const lagsByProjection = new Map<string, number[]>(allProjections.map((p) => [p.name, []]));
   let isLoading = true;
   const sampler = (async () => {
     while (isLoading) {
       const lag = await measureProjectionLag(db.orm, allProjections);
       lags.push(Math.max(...lag.map((l) => l.lagSeconds)));
+      for (const l of lag) lagsByProjection.get(l.name)?.push(l.lagSeconds);
       await sleep(250);
     }
   })();
@@ -92,6 +94,12 @@ async function bench(label: string, db: Database): Promise<void> {
       `projection lag p50 ${percentile(lags, 50).toFixed(2)} s, p95 ${percentile(lags, 95).toFixed(2)} s, max ${(lags.at(-1) ?? 0).toFixed(2)} s; ` +
       `caught up ${drainMs.toFixed(0)} ms after the load stopped`,
   );
+  // Per projection: fair passes should keep every one of them near the others.
+  const perProjection = [...lagsByProjection].map(([name, values]) => {
+    values.sort((a, b) => a - b);
+    return `${name} ${percentile(values, 95).toFixed(2)}`;
+  });
+  console.log(`${"".padEnd(9)} lag p95 per projection (s): ${perProjection.join(", ")}`);
   await http.close();
   await projections.stop();
 }
