@@ -12,5 +12,7 @@ export default defineProject({
     globalSetup: ["test/support/build-player-once.ts"],
     // One Chromium at a time: two cores are all CI has.
     fileParallelism: false,
+    // Starting the server (migrations on PGlite) and Chromium can take over a minute on a busy CI machine.
+    hookTimeout: 180_000,
   },
 });

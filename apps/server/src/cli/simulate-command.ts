@@ -1,4 +1,5 @@
 import { signDevToken } from "../auth/sign-dev-token.ts";
+import { createProgressReporter } from "./progress-reporter.ts";
 import type { ServerEnv } from "../env.ts";
 import { formatSimulationSummary } from "../simulate/format-simulation-summary.ts";
 import { isServerReachable } from "../simulate/probe-server.ts";
@@ -14,11 +15,16 @@ export async function simulateCommand(env: ServerEnv, values: Record<string, unk
   if (env.NODE_ENV === "production") {
     throw new Error("`chronicle simulate` signs development tokens and refuses to run with NODE_ENV=production.");
   }
-  const options = parseSimulateOptions(values);
+  const options = parseSimulateOptions(values, { port: env.PORT });
   if (!(await isServerReachable(options.url))) {
     throw new Error(`No Chronicle server answers at ${options.url}; start one with \`chronicle serve\` or pass --url.`);
   }
   console.log(`[chronicle] simulating ${options.learners} learners × ${options.days} days against ${options.url} (seed ${options.seed})…`);
-  const summary = await runSimulation(options, { signToken: (request) => signDevToken(env, request) });
+  const progress = createProgressReporter("[chronicle] learner-days", options.learners * options.days, process.stderr);
+  const summary = await runSimulation(options, {
+    signToken: (request) => signDevToken(env, request),
+    onProgress: (done, _total, events) => progress.update(done, `${events.toLocaleString("en")} events sent`),
+  });
+  progress.finish();
   console.log(formatSimulationSummary(summary));
 }

@@ -15,6 +15,8 @@ export interface RunSimulationDeps {
   /** Signs a development token; the server must verify it with the same secret. */
   signToken(request: DevTokenRequest): Promise<string>;
   now?: () => Date;
+  /** Called after each simulated learner-day, with how many of learners × days are done and the events sent so far. */
+  onProgress?: (done: number, total: number, eventsSent: number) => void;
 }
 
 export interface SimulationSummary {
@@ -67,10 +69,16 @@ export async function runSimulation(options: SimulateOptions, deps: RunSimulatio
   };
 
   let next = 0;
+  let daysDone = 0;
+  const totalDays = learners.length * options.days;
   const worker = async () => {
     while (next < learners.length) {
       const learner = learners[next++]!;
-      for (let day = 0; day < options.days; day += 1) await simulateLearnerDay(ctx, learner, day);
+      for (let day = 0; day < options.days; day += 1) {
+        await simulateLearnerDay(ctx, learner, day);
+        daysDone += 1;
+        deps.onProgress?.(daysDone, totalDays, totalEvents(tally));
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, learners.length) }, worker));

@@ -30,7 +30,9 @@ export interface SimulateOptions {
 }
 
 /** Validates the command's flags (strings from the command line, or numbers from code); the error is one sentence. */
-export function parseSimulateOptions(values: Record<string, unknown>): SimulateOptions {
+export function parseSimulateOptions(values: Record<string, unknown>, defaults: { port?: number } = {}): SimulateOptions {
+  // Without --url, the server this environment would run: the same PORT `chronicle serve` listens on.
+  if (values.url === undefined && defaults.port !== undefined) values = { ...values, url: `http://127.0.0.1:${defaults.port}` };
   const known = Object.fromEntries(Object.entries(values).filter(([key]) => key in simulateOptionsSchema.shape));
   const parsed = simulateOptionsSchema.safeParse(known);
   if (!parsed.success) throw new Error(`${parsed.error.issues[0]?.message ?? "the simulate options are invalid"}.`);
