@@ -74,16 +74,11 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER purge_audit_refuse_update_delete BEFORE UPDATE OR DELETE ON purge_audit
-  FOR EACH ROW EXECUTE FUNCTION chronicle_refuse_audit_mutation();
---> statement-breakpoint
-CREATE TRIGGER purge_audit_refuse_truncate BEFORE TRUNCATE ON purge_audit
+-- Statement-level, so that even a DELETE or UPDATE matching no row is refused.
+CREATE TRIGGER purge_audit_refuse_mutation BEFORE UPDATE OR DELETE OR TRUNCATE ON purge_audit
   FOR EACH STATEMENT EXECUTE FUNCTION chronicle_refuse_audit_mutation();
 --> statement-breakpoint
-CREATE TRIGGER admin_audit_log_refuse_update_delete BEFORE UPDATE OR DELETE ON admin_audit_log
-  FOR EACH ROW EXECUTE FUNCTION chronicle_refuse_audit_mutation();
---> statement-breakpoint
-CREATE TRIGGER admin_audit_log_refuse_truncate BEFORE TRUNCATE ON admin_audit_log
+CREATE TRIGGER admin_audit_log_refuse_mutation BEFORE UPDATE OR DELETE OR TRUNCATE ON admin_audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION chronicle_refuse_audit_mutation();
 --> statement-breakpoint
 -- The purge runs as its owner (SECURITY DEFINER, with a pinned search_path), only for roles

@@ -30,7 +30,7 @@ describe.each(databaseTargets())("what a caller is told when the database refuse
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer(driver);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });

@@ -67,7 +67,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a server whose PostgreSQL goes away 
     throwaway = await createThrowawayPostgres();
     direct = await createDb({ kind: "postgres", url: throwaway.url, maxConnections: 2 });
     proxy = await startTcpFaultProxy(throwaway.url);
-    proxied = await createDb({ kind: "postgres", url: proxy.url, migrate: false });
+    proxied = await createDb({ kind: "postgres", url: proxy.url }, { migrate: false });
     const env = loadEnv({ NODE_ENV: "test", CHRONICLE_RETRY_AFTER_SECONDS: "2", CHRONICLE_RATE_LIMIT_MAX: "1000000" });
     const log = createMemoryLogger();
     const projections = startProjectionRunner(proxied, allProjections, log, 60_000);
