@@ -27,6 +27,18 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /**
+   * The tables' owner, which applies migrations; DATABASE_URL is then the server's own login
+   * (a member of chronicle_app, owning nothing). Unset, DATABASE_URL does both (development).
+   */
+  CHRONICLE_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** PostgreSQL cancels any one statement of the server's running longer than this (0 turns it off). */
+  CHRONICLE_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Opening a PostgreSQL connection gives up after this long. */
+  CHRONICLE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   CHRONICLE_DATA_DIR: z.string().min(1).default("./.chronicle"),
   CHRONICLE_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CHRONICLE_JWKS_URL: z.url().optional(),
