@@ -12,7 +12,7 @@ function scrubValue(value: unknown, depth: number): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (depth >= 5) return "[nested]";
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => scrubValue(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).slice(0, 50).map(([key, item]) => [key.slice(0, 64), scrubValue(item, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).slice(0, 50).map(([key, item]) => [scrubFreeText(key, 64), scrubValue(item, depth + 1)]));
 }
 
 /** The call's input as stored in admin_audit_log: free text scrubbed, size capped, always valid JSON. */

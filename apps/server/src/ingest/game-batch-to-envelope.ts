@@ -1,4 +1,4 @@
-import { eventCatalog, gameBatchEvent, isEventType, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
+import { eventCatalog, gameBatchEvent, isEventType, rejectUnsafeInput, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
 
 export interface MappedGameEvent {
   studentId: string | null;
@@ -11,6 +11,8 @@ export interface MappedGameEvent {
  * the caller is a game server acting for its players, within its token's scope.
  */
 export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): MappedGameEvent {
+  const unsafe = rejectUnsafeInput(raw, null);
+  if (unsafe) return { studentId: null, validation: unsafe };
   const parsed = gameBatchEvent.safeParse(raw);
   if (!parsed.success) {
     const id = typeof raw === "object" && raw !== null && "event_id" in raw && typeof raw.event_id === "string" ? raw.event_id : null;

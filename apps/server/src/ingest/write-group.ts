@@ -1,6 +1,7 @@
 import type { EventResult } from "@chronicle/contracts";
 import { appendEvents, findStoredContentHashes, quarantineEvents, recordIngestBatches, type NewEvent, type QuarantinedEvent, type Transaction } from "@chronicle/db";
 import { checkOwnership } from "./check-ownership.ts";
+import { rejectErasedLearners } from "./reject-erased-learners.ts";
 import type { Candidate, PreparedBatch } from "./prepare-batch.ts";
 import { rejectInto } from "./prepare-batch.ts";
 import { summarizeResults } from "./summarize-results.ts";
@@ -41,7 +42,7 @@ export async function writeGroup(tx: Transaction, batches: readonly PreparedBatc
   const reject = (b: number, index: number, id: string, code: "id_conflict", message: string) =>
     rejectInto(batches[b]!, resultsOf[b]!, quarantine, index, id, code, message);
 
-  const verdicts = await checkOwnership(tx, candidates);
+  const verdicts = await rejectErasedLearners(tx, candidates, await checkOwnership(tx, candidates));
   const owned: Candidate[] = [];
   candidates.forEach((candidate, i) => {
     const verdict = verdicts[i]!;

@@ -29,6 +29,7 @@ export const ERASED_ROWS: readonly { table: string; column: string; action: Eras
   { table: "sync_progress", column: "user_id", action: "delete" },
   { table: "sync_assessments", column: "user_id", action: "delete" },
   { table: "quarantined_events", column: "user_id", action: "delete" },
+  { table: "quarantine_daily_counts", column: "user_id", action: "delete" },
   // Seed 004's counts: the raw rows go; the daily totals keep counting, under the erased id.
   { table: "counter_events", column: "viewer_id", action: "delete" },
   { table: "counter_daily_totals", column: "viewer_id", action: "merge-into-erased" },
@@ -43,6 +44,7 @@ export const ERASED_ROWS: readonly { table: string; column: string; action: Eras
 /** Tables that name a learner and keep it on erasure, with the reason. */
 export const KEPT_ON_ERASURE: Readonly<Record<string, string>> = {
   purge_audit: "the record that this learner's data was erased, required to show the erasure happened",
+  erased_learners: "the id ingest checks so that a still-valid token cannot write the learner back (learner_erased)",
 };
 
 export interface ErasureReport {
@@ -64,6 +66,8 @@ export async function eraseLearner(db: Database, learnerId: string, audit: { act
   if (!audit.actor.trim() || !audit.reason.trim()) throw new Error("An erasure needs an actor and a reason for the audit log; nothing was erased.");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select name from projection_checkpoints order by name for update`);
+    // Erasure is final: from this commit on, ingest refuses the learner's events (learner_erased).
+    await tx.execute(sql`insert into erased_learners (learner_id) values (${learnerId}::uuid) on conflict (learner_id) do nothing`);
     const rows: Record<string, number> = {};
     for (const { table, column, action } of ERASED_ROWS) {
       const count = await eraseFrom(tx, table, column, action, learnerId);

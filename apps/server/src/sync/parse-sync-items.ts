@@ -1,4 +1,4 @@
-import { syncItem, syncItemType, toEventIssues, type SyncItemResult } from "@chronicle/contracts";
+import { findUnsafeInput, syncItem, syncItemType, toEventIssues, type SyncItemResult } from "@chronicle/contracts";
 import type { z } from "zod";
 
 type ParsedItem = z.output<typeof syncItem>;
@@ -28,6 +28,13 @@ function itemTypeOf(raw: unknown) {
 export function sortSyncItems(items: readonly unknown[]): SortedSyncItems {
   const sorted: SortedSyncItems = { events: [], progress: [], assessments: [], invalid: [] };
   items.forEach((raw, index) => {
+    // A string PostgreSQL cannot store fails this item alone, with its own code, before any shape check.
+    const unsafe = findUnsafeInput(raw);
+    if (unsafe) {
+      const message = `The item's ${unsafe.path} ${unsafe.message}.`;
+      const result: SyncItemResult = { index, itemType: itemTypeOf(raw), status: "failed", code: "invalid_string", message, issues: [{ path: unsafe.path, message: unsafe.message }] };
+      return void sorted.invalid.push({ result, raw });
+    }
     const parsed = syncItem.safeParse(raw);
     if (!parsed.success) {
       const itemType = itemTypeOf(raw);

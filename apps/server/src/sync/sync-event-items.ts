@@ -1,5 +1,8 @@
 import { validateClientEvent, type EventResult, type SyncItemResult } from "@chronicle/contracts";
-import { ingestEvents, type IngestDeps } from "../ingest/ingest-events.ts";
+import type { Transaction } from "@chronicle/db";
+import type { IngestDeps } from "../ingest/ingest-events.ts";
+import { prepareBatch } from "../ingest/prepare-batch.ts";
+import { writeGroup } from "../ingest/write-group.ts";
 import type { Indexed } from "./parse-sync-items.ts";
 
 export interface SyncedEvents {
@@ -19,13 +22,23 @@ function toSyncResult(index: number, result: EventResult): SyncItemResult {
   return { index, itemType: "event", status: "failed", code: result.code, message: result.message, issues: result.issues };
 }
 
-/** Event items go through the same ingest pipeline as telemetry.ingest: ownership, dedup, quarantine, log. */
-export async function syncEventItems(deps: IngestDeps, userId: string, clientBatchId: string, events: readonly Indexed<unknown>[]): Promise<SyncedEvents> {
+/**
+ * Event items go through the same steps as telemetry.ingest (ownership, dedup, quarantine,
+ * batch log) but inside the sync batch's own transaction, so the events, the progress and
+ * assessment items and the batch log commit together or not at all. They do not join the
+ * group commit, whose transaction belongs to other requests.
+ */
+export async function syncEventItems(
+  tx: Transaction,
+  deps: Pick<IngestDeps, "now">,
+  userId: string,
+  batch: { batchId: string; clientBatchId: string },
+  events: readonly Indexed<unknown>[],
+): Promise<SyncedEvents> {
   if (events.length === 0) return { logBatchId: null, results: [] };
-  const outcome = await ingestEvents(
-    deps,
-    events.map(({ item }) => ({ raw: item, userId, validation: validateClientEvent(item) })),
-    { endpoint: "sync.batch", source: null, emitter: "client", submittedBy: userId, clientBatchId },
-  );
-  return { logBatchId: outcome.batchId, results: outcome.results.map((result, i) => toSyncResult(events[i]!.index, result)) };
+  const { batchId, clientBatchId } = batch;
+  const items = events.map(({ item }) => ({ raw: item, userId, validation: validateClientEvent(item) }));
+  const prepared = prepareBatch(batchId, deps.now(), performance.now(), items, { endpoint: "sync.batch", source: null, emitter: "client", submittedBy: userId, clientBatchId });
+  const [results] = await writeGroup(tx, [prepared]);
+  return { logBatchId: batchId, results: results!.map((result, i) => toSyncResult(events[i]!.index, result)) };
 }
