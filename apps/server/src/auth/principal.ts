@@ -16,3 +16,17 @@ export const tokenClaims = z.object({
   role: z.enum(roles, { error: "the token's role must be learner, admin or service" }),
   scope: z.string().optional(),
 });
+
+/**
+ * Service scopes, one per event family a backend may write (seed 002's backend tracks study
+ * events for its learners, seed 003's game server game events), plus `study:catalog` to
+ * register study topics and materials. A token carries them space-separated in `scope`.
+ */
+export const eventFamilyScopes = { "events:study": "study", "events:exam": "exam", "events:sync": "sync", "events:game": "game" } as const;
+export const CATALOG_SCOPE = "study:catalog";
+export const serviceScopes = [...Object.keys(eventFamilyScopes), CATALOG_SCOPE] as readonly string[];
+
+/** The event families a principal's scopes let it write. */
+export function familiesOfScopes(scopes: readonly string[]): Set<(typeof eventFamilyScopes)[keyof typeof eventFamilyScopes]> {
+  return new Set(scopes.flatMap((scope) => (scope in eventFamilyScopes ? [eventFamilyScopes[scope as keyof typeof eventFamilyScopes]] : [])));
+}

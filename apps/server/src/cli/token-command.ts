@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { roles } from "../auth/principal.ts";
+import { roles, serviceScopes } from "../auth/principal.ts";
 import { signDevToken } from "../auth/sign-dev-token.ts";
 import type { ServerEnv } from "../env.ts";
 
@@ -28,6 +28,11 @@ export async function tokenCommand(env: ServerEnv, options: Record<string, unkno
   const { role, sub, scope } = parsed.data;
   const subject = sub ?? (parsed.data["new-sub"] ? randomUUID() : demoUsers[role]);
   const defaultScope = role === "service" ? "events:game" : undefined;
-  const token = await signDevToken(env, { role, sub: subject, scope: scope ?? defaultScope, expiresIn: parsed.data["expires-in"] });
+  // --scope takes one or more scopes, comma- or space-separated: events:study,events:exam,study:catalog.
+  const scopes = scope?.split(/[\s,]+/).filter(Boolean);
+  const unknown = scopes?.filter((s) => !serviceScopes.includes(s)) ?? [];
+  if (unknown.length > 0) throw new Error(`Unknown scope '${unknown[0]}'; use any of ${serviceScopes.join(", ")}.`);
+  if (scopes && role !== "service") throw new Error("--scope is for service tokens; add --role service.");
+  const token = await signDevToken(env, { role, sub: subject, scope: scopes?.join(" ") ?? defaultScope, expiresIn: parsed.data["expires-in"] });
   process.stdout.write(`${token}\n`);
 }

@@ -27,6 +27,8 @@ export interface IngestOptions {
   clientVersion?: string;
   /** Who is sending: server-only events (SESSION_SUBMITTED, xp_earned…) are refused from anyone else. */
   emitter: Exclude<Emitter, "server">;
+  /** A service sending on its learners' behalf (telemetry.ingestForLearners) may also send what their clients may. */
+  onBehalfOfLearners?: boolean;
   /** Families this caller may write; every other family is refused with scope_denied. */
   allowedFamilies?: ReadonlySet<EventFamily>;
 }

@@ -1,4 +1,4 @@
-import { eventCatalog, type EventIssue, type EventResult, type RejectionCode, type ValidEvent } from "@chronicle/contracts";
+import { eventCatalog, type Emitter, type EventIssue, type EventResult, type RejectionCode, type ValidEvent } from "@chronicle/contracts";
 import type { QuarantinedEvent } from "@chronicle/db";
 import { contentHash } from "./content-hash.ts";
 import type { IngestItem, IngestOptions } from "./ingest-events.ts";
@@ -67,6 +67,11 @@ export function rejectInto(
   });
 }
 
+/** The sender may emit the event; a service acting for its learners may also send what their clients may. */
+function mayEmit(emitters: readonly Emitter[], options: IngestOptions): boolean {
+  return emitters.includes(options.emitter) || (options.onBehalfOfLearners === true && emitters.includes("client"));
+}
+
 export function prepareBatch(batchId: string, startedAt: Date, started: number, items: readonly IngestItem[], options: IngestOptions): PreparedBatch {
   const rejected: EventResult[] = new Array(items.length);
   const quarantine: QuarantinedEvent[] = [];
@@ -84,7 +89,7 @@ export function prepareBatch(batchId: string, startedAt: Date, started: number, 
     const { event } = validation;
     if (item.userId === null) {
       rejectInto(batch, rejected, quarantine, index, event.id, "invalid_envelope", "The event names no valid learner id.");
-    } else if (!eventCatalog[event.event_type].emitters.includes(options.emitter)) {
+    } else if (!mayEmit(eventCatalog[event.event_type].emitters, options)) {
       rejectInto(batch, rejected, quarantine, index, event.id, "emitter_not_allowed", `${event.event_type} is emitted by Chronicle's server; a ${options.emitter} cannot send it.`);
     } else if (options.allowedFamilies && !options.allowedFamilies.has(event.family)) {
       rejectInto(batch, rejected, quarantine, index, event.id, "scope_denied", `This token may not write ${event.family} events such as ${event.event_type}.`);

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { EventPayloadInput, EventTypeOfFamily } from "../catalog/index.ts";
-import { MAX_SERVICE_BATCH_EVENTS } from "../limits.ts";
 import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
 import { eventTypeName, identifier, version } from "../shapes/string-shapes.ts";
 import { eventResult } from "./ingest.ts";
@@ -30,7 +29,8 @@ const rawGameEvent = z.custom<GameBatchEvent>(
 export const gameBatchInput = z.strictObject({
   batch_id: identifier(100),
   client_version: version(),
-  events: z.array(rawGameEvent).min(1).max(MAX_SERVICE_BATCH_EVENTS),
+  // No .max here: the server refuses more than MAX_SERVICE_BATCH_EVENTS whole with 413, like every over-limit batch.
+  events: z.array(rawGameEvent).min(1),
 });
 export type GameBatchInput = z.input<typeof gameBatchInput>;
 

@@ -43,6 +43,22 @@ export const ingestBatchOutput = z.object({
 });
 export type IngestBatchOutput = z.infer<typeof ingestBatchOutput>;
 
+/**
+ * telemetry.ingestForLearners — the service form of ingest (seed 002's `track_event(user_id=…)`):
+ * a backend sends the envelope plus `user_id`, the learner each event is for. Each event is
+ * checked on the server; the token's scopes decide which families it may write, and the
+ * server refuses more than MAX_SERVICE_BATCH_EVENTS with 413.
+ */
+const rawLearnerEvent = z.custom<ClientEvent & { user_id: string }>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { error: "each event must be a JSON object" },
+);
+export const serviceIngestInput = z.strictObject({
+  source: eventSource.default("api"),
+  events: z.array(rawLearnerEvent).min(1, "a batch needs at least one event"),
+});
+export type ServiceIngestInput = z.input<typeof serviceIngestInput>;
+
 /** telemetry.track — seed 001's single-event endpoint, on the same envelope. */
 export const trackEventInput = z.strictObject({
   source: eventSource.default("web"),

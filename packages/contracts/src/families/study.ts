@@ -213,7 +213,8 @@ export const studyEvents = {
   ai_response_received: defineEvent({
     ...study,
     description: "The AI coach answered.",
-    emitters: ["server"],
+    // The study backend (a service token with events:study) runs the AI coach and reports its answers.
+    emitters: ["server", "service"],
     privacy: "behavioural",
     version: 1,
     payload: z.strictObject({

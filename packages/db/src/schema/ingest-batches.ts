@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export type IngestEndpoint = "telemetry.ingest" | "telemetry.track" | "telemetry.ingestGameBatch" | "sync.batch";
+export type IngestEndpoint = "telemetry.ingest" | "telemetry.track" | "telemetry.ingestGameBatch" | "telemetry.ingestForLearners" | "sync.batch";
 export type IngestBatchStatus = "completed" | "partial" | "failed";
 
 /** One row per ingest call, with seed 001's batch-log fields; health metrics read it. */

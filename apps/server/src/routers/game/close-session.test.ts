@@ -78,7 +78,7 @@ describe.each(databaseTargets())("game.closeSession on %s", (driver) => {
     });
     await server.settle();
     const stored = await server.callerFor({ userId: randomUUID(), role: "admin", scopes: [] }).game.features({ sessionId: session });
-    expect(stored).toMatchObject({ session_id: session, student_id: student, closed_at: "2025-11-13T12:10:00.000Z", formula_version: 1, features: expectedFeatures });
+    expect(stored).toMatchObject({ session_id: session, student_id: student, closed_at: "2025-11-13T12:10:00.000Z", formula_version: 2, features: expectedFeatures });
     expect(stored.inputs).toMatchObject({ events_total: 21, failures: 3, distractions: 2, tasks_started: 3, tasks_completed: 2, tasks_timed: 2 });
     const [columns] = await server.db.rows<{ retry_count: number; recovery_rate: number }>(
       sql`select retry_count, recovery_rate from behavioral_features where session_id = ${session}::uuid`,

@@ -57,8 +57,8 @@ describe.each(databaseTargets())("telemetry.ingestGameBatch on %s", (driver) => 
     const full = await server.service(gameServer).telemetry.ingestGameBatch(batchOf(events(MAX_SERVICE_BATCH_EVENTS)));
     expect(full.accepted).toBe(MAX_SERVICE_BATCH_EVENTS);
     await expect(server.service(gameServer).telemetry.ingestGameBatch(batchOf(events(MAX_SERVICE_BATCH_EVENTS + 1)))).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringMatching(/events/),
+      code: "PAYLOAD_TOO_LARGE",
+      message: expect.stringMatching(/at most 1000 events per batch and this batch has 1001/),
     });
     const [row] = await server.db.rows<{ n: number }>(sql`select count(*)::int as n from events where session_id = ${session}::uuid`);
     expect(row!.n).toBe(MAX_SERVICE_BATCH_EVENTS);
