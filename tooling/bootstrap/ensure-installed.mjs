@@ -15,6 +15,9 @@ function manifestsNewerThan(time) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) manifests.push(join(dir, name, "package.json"));
   }
+  // Patches to dependencies (patch-package, applied by the root postinstall) count too.
+  const patches = join(root, "patches");
+  if (existsSync(patches)) for (const name of readdirSync(patches)) manifests.push(join(patches, name));
   return manifests.some((file) => existsSync(file) && statSync(file).mtimeMs > time);
 }
 
