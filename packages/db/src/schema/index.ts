@@ -15,3 +15,4 @@ export * from "./export-runs.ts";
 export * from "./leases.ts";
 export * from "./job-runs.ts";
 export * from "./learner-names.ts";
+export * from "./alerts.ts";
