@@ -12,7 +12,9 @@ export interface Principal {
 }
 
 export const tokenClaims = z.object({
-  sub: z.uuid({ error: "the token's sub must be a UUID" }),
+  sub: z
+    .uuid({ error: "the token's sub must be a UUID" })
+    .refine((sub) => sub !== "00000000-0000-0000-0000-000000000000", { error: "the token's sub must not be the nil UUID, which names no one" }),
   role: z.enum(roles, { error: "the token's role must be learner, admin or service" }),
   scope: z.string().optional(),
 });
@@ -24,7 +26,8 @@ export const tokenClaims = z.object({
  */
 export const eventFamilyScopes = { "events:study": "study", "events:exam": "exam", "events:sync": "sync", "events:game": "game" } as const;
 export const CATALOG_SCOPE = "study:catalog";
-export const serviceScopes = [...Object.keys(eventFamilyScopes), CATALOG_SCOPE] as readonly string[];
+/** Every scope `chronicle token --scope` accepts (learners:names registers display names). */
+export const serviceScopes = [...Object.keys(eventFamilyScopes), CATALOG_SCOPE, "learners:names"] as readonly string[];
 
 /** The event families a principal's scopes let it write. */
 export function familiesOfScopes(scopes: readonly string[]): Set<(typeof eventFamilyScopes)[keyof typeof eventFamilyScopes]> {

@@ -15,4 +15,5 @@ export * from "./export-runs.ts";
 export * from "./leases.ts";
 export * from "./job-runs.ts";
 export * from "./learner-names.ts";
+export * from "./study-catalog.ts";
 export * from "./alerts.ts";
