@@ -82,7 +82,9 @@ describe.each(databaseTargets())("the sealed log and audit trail on %s, as the o
  */
 describe.skipIf(!process.env.DATABASE_URL)("every bypass of append-only, tried as the app's role on postgres", () => {
   const suffix = randomBytes(4).toString("hex");
-  const appLogin = `chronicle_test_app_${suffix}`;
+  // CI passes the login it created with deploy/postgres/create-roles.sql, as production would.
+  const givenAppLogin = process.env.CHRONICLE_TEST_APP_LOGIN;
+  const appLogin = givenAppLogin ?? `chronicle_test_app_${suffix}`;
   const purgerLogin = `chronicle_test_purger_${suffix}`;
   let throwaway: Awaited<ReturnType<typeof createThrowawayPostgres>>;
   let owner: Database;
@@ -101,7 +103,7 @@ describe.skipIf(!process.env.DATABASE_URL)("every bypass of append-only, tried a
     owner = await createDb({ kind: "postgres", url: throwaway.url, maxConnections: 2 });
     admin = postgres(throwaway.url, { max: 1, onnotice: () => {} });
     // Logins are cluster-wide: each run makes its own, in the roles the migrations created.
-    await admin.unsafe(`create role ${appLogin} login in role chronicle_app`);
+    if (!givenAppLogin) await admin.unsafe(`create role ${appLogin} login in role chronicle_app`);
     await admin.unsafe(`create role ${purgerLogin} login in role chronicle_purger`);
     app = await createDb({ kind: "postgres", url: as(appLogin), maxConnections: 2 }, { migrate: false });
     event = makeEvent();
@@ -110,7 +112,7 @@ describe.skipIf(!process.env.DATABASE_URL)("every bypass of append-only, tried a
   afterAll(async () => {
     await app?.close();
     await owner?.close();
-    await admin?.unsafe(`drop role if exists ${appLogin}`);
+    if (!givenAppLogin) await admin?.unsafe(`drop role if exists ${appLogin}`);
     await admin?.unsafe(`drop role if exists ${purgerLogin}`);
     await admin?.end({ timeout: 5 });
     await throwaway?.drop();
