@@ -1,5 +1,5 @@
 import type { Database } from "@chronicle/db";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { mapDatabaseFailure, storeUnavailableError } from "../errors/database-failure-map.ts";
 import type { Logger } from "../observability/logger.ts";
 import { databaseBreakerFor } from "./breaker-for-database.ts";
