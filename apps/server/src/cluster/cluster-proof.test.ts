@@ -176,5 +176,5 @@ describe.skipIf(!process.env.DATABASE_URL)("a cluster of 3 API processes and 2 w
       await rebuiltDb.close();
     }
     console.log(`[cluster proof] ${logIds.length} events; whole proof ${((Date.now() - started) / 1000).toFixed(0)} s (load ended after ${((loadEndedAt - started) / 1000).toFixed(0)} s)`);
-  }, 300_000);
+  }, 420_000);
 });
