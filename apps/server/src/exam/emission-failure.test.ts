@@ -87,10 +87,13 @@ describe.each(databaseTargets())("exam telemetry when the events insert fails on
   it("leaves an expired session to the next expiry run when its events cannot be stored, then expires it with them", async () => {
     const sessions = server.learner(makeLearner()).sessions;
     const { sessionId } = await sessions.create({ mode: "timed", questionCount: 2 });
+    const other = await server.learner(makeLearner()).sessions.create({ mode: "timed", questionCount: 2 });
     const restore = await refuseEventsFor(server, sessionId);
     try {
-      await expect(expireSessionsJob.run(server.deps, clock.advance(2 * 90))).rejects.toThrow();
+      await expect(expireSessionsJob.run(server.deps, clock.advance(2 * 90))).rejects.toThrow(/1 expired session/);
       expect(await statusOf(sessionId)).toEqual({ status: "active", submit_reason: null });
+      // The session whose events can be stored does not wait for it.
+      expect(await statusOf(other.sessionId)).toEqual({ status: "submitted", submit_reason: "expired" });
     } finally {
       await restore();
     }
