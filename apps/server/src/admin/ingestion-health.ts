@@ -1,5 +1,6 @@
 import type { AdminIngestionHealthOutput } from "@chronicle/contracts";
 import type { Database } from "@chronicle/db";
+import { readAlertHistory } from "../alerts/record-alert-transitions.ts";
 import { persistStoreFailures } from "../observability/ingest-metrics.ts";
 import { measureProjectionLag } from "../projections/projection-lag.ts";
 import type { Projection } from "../projections/projection.ts";
@@ -60,5 +61,6 @@ export async function readIngestionHealth(db: Database, projections: readonly Pr
     clockSkew: skew,
     projectionLag: lag,
     alerts: evaluateIngestionAlerts(metrics, failures),
+    alertHistory: await readAlertHistory(db),
   };
 }

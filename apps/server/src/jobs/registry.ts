@@ -1,5 +1,7 @@
 import { abandonDeadExportRunsJob } from "./abandon-dead-export-runs.ts";
+import { closeIdleStudySessionsJob } from "./close-idle-study-sessions.ts";
 import { detectBrokenStreaksJob } from "./detect-broken-streaks.ts";
+import { evaluateAlertsJob } from "./evaluate-alerts-job.ts";
 import type { Job } from "./job.ts";
 import { computeKnowledgeGapsJob } from "./compute-knowledge-gaps.ts";
 import { expireSessionsJob } from "./expire-sessions.ts";
@@ -14,4 +16,6 @@ export const allJobs: readonly Job[] = [
   purgeExpiredDataJob,
   exportEventsJob,
   abandonDeadExportRunsJob,
+  evaluateAlertsJob,
+  closeIdleStudySessionsJob,
 ];

@@ -42,6 +42,17 @@ export const ingestionAlert = z.object({
 });
 export type IngestionAlert = z.infer<typeof ingestionAlert>;
 
+/** One firing or resolving transition recorded by the alerts job (newest first on ingestion health). */
+export const alertTransition = z.object({
+  name: z.string(),
+  state: z.enum(["firing", "resolved"]),
+  value: z.number(),
+  threshold: z.number(),
+  message: z.string(),
+  at: z.string(),
+});
+export type AlertTransitionOutput = z.infer<typeof alertTransition>;
+
 export const adminIngestionHealthOutput = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
@@ -70,6 +81,8 @@ export const adminIngestionHealthOutput = z.object({
   }),
   projectionLag: z.array(projectionLag),
   alerts: z.array(ingestionAlert),
+  /** The alerts job's recent transitions (it runs every minute whether anyone watches or not). */
+  alertHistory: z.array(alertTransition),
 });
 export type AdminIngestionHealthOutput = z.infer<typeof adminIngestionHealthOutput>;
 
