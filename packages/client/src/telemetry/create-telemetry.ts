@@ -2,7 +2,6 @@ import type { ClientEvent, EventPayloadInput, EventSource as TelemetrySource, Ev
 import type { TokenSource } from "../token-source.ts";
 import { buildEvent, type TrackOptions } from "./build-event.ts";
 import { classifyResults, type RejectedEvent } from "./classify-results.ts";
-import { createDurableTelemetry, type DurableQueueOptions } from "./durable/create-durable-telemetry.ts";
 import { createFlushPolicy } from "./flush-policy.ts";
 import { createIngestTarget } from "./ingest-target.ts";
 import { listenForPageHide } from "./listen-for-page-hide.ts";
@@ -33,16 +32,11 @@ export interface TelemetryOptions {
   onDrop?: (events: readonly ClientEvent[], reason: string) => void;
   /** Keeps each session's seq across page reloads, e.g. `sessionStorage`. */
   storage?: TelemetryStorage;
-  /**
-   * Keeps the queue in IndexedDB, shared by the origin's tabs, so events survive reloads and
-   * offline periods. Where IndexedDB is missing the queue stays in memory, after one warning.
-   */
-  durable?: DurableQueueOptions;
 }
 
 /** A debugging view of the queue: what waits, and how many events were lost or refused so far. */
 export interface TelemetryStats {
-  /** Events waiting to be sent or being sent (with `durable`, by every tab of the origin). */
+  /** Events waiting to be sent or being sent (with the durable entry, by every tab of the origin). */
   queued: number;
   /** Events given up on without the server taking them: the bound, or a request refused as a whole. */
   dropped: number;
@@ -60,7 +54,7 @@ export interface Telemetry {
   rejected(): readonly RejectedEvent[];
   /** Events queued or being sent. */
   pending(): number;
-  /** Debugging aid; with `durable` the counts are persisted and shared by the origin's tabs. */
+  /** Debugging aid; with the durable entry the counts are persisted and shared by the origin's tabs. */
   stats(): Promise<TelemetryStats>;
   /** Stops the timer and page-hide listeners; events tracked afterwards are dropped. */
   stop(): void;
@@ -70,13 +64,17 @@ export interface Telemetry {
 const MAX_BUFFERED_EVENTS = 1000;
 const MAX_REJECTED_KEPT = 100;
 
-/** The seed-000 telemetry client: queue, batch, retry, and never disturb the UI. */
+/**
+ * The seed-000 telemetry client: queue, batch, retry, and never disturb the UI. The queue is
+ * in memory; the IndexedDB queue that survives reloads is its own entry point
+ * (`@chronicle/client/telemetry/durable`), so only those who use it download it.
+ */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
-  if (options.durable !== undefined) return createDurableTelemetry(options, options.durable, createInMemoryTelemetry);
   return createInMemoryTelemetry(options);
 }
 
-function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
+/** The in-memory queue; the durable entry falls back to it where IndexedDB is missing. */
+export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
   const { source, endpoint, fetch: fetchFn, retryPolicy, token, lastToken } = createIngestTarget(options);
   const nextId = createUuidV7();
   const nextSeq = createSessionSeq(options.storage);

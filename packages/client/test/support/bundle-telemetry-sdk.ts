@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const sdkEntry = fileURLToPath(new URL("../../src/telemetry/index.ts", import.meta.url));
+const durableEntry = fileURLToPath(new URL("../../src/telemetry/durable/index.ts", import.meta.url));
 
-/** The telemetry SDK as browsers get it: one minified script defining the global `ChronicleTelemetry`. */
+/** The durable telemetry SDK as browsers get it: one minified script defining the global `ChronicleTelemetry`. */
 export async function bundleTelemetrySdk(): Promise<string> {
   const result = await build({
-    entryPoints: [sdkEntry],
+    entryPoints: [durableEntry],
     bundle: true,
     minify: true,
     format: "iife",

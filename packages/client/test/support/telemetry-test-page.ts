@@ -10,7 +10,7 @@ export const telemetryTestPage = `<!doctype html>
 <script>
   const params = new URLSearchParams(location.search);
   window.droppedEvents = [];
-  window.telemetry = ChronicleTelemetry.createTelemetry({
+  window.telemetry = ChronicleTelemetry.createDurableTelemetry({
     url: location.origin,
     token: "learner-token",
     maxQueued: Number(params.get("maxQueued") || 10),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTelemetry, type Telemetry } from "../create-telemetry.ts";
+import type { Telemetry } from "../create-telemetry.ts";
+import { createDurableTelemetry as createTelemetry } from "./index.ts";
 import { createFakeIngest, errorResponse } from "../testing/fake-ingest.ts";
 
 const sessionId = "0190a5c8-0000-7000-8000-00000000000a";
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 // The durable queue itself runs in a browser: test/durable-queue.browser.test.ts.
-describe("createTelemetry({ durable }) without IndexedDB", () => {
+describe("createDurableTelemetry({ durable }) without IndexedDB", () => {
   it("queues in memory after one warning when IndexedDB does not exist", async () => {
     const ingest = createFakeIngest();
     telemetry = createTelemetry({ url: "https://chronicle.test", token: "t", fetch: ingest.fetch, durable: {} });
