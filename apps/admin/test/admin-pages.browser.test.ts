@@ -116,7 +116,9 @@ describe.skipIf(!hasChromium)("every admin page renders real data from the serve
     const sessions = page.getByRole("table", { name: "Behavioural features per session" });
     await sessions.getByRole("link", { name: `Session timeline ${seeded.gameSessionA}` }).waitFor();
     const students = page.getByRole("table", { name: "Average behavioural features per student" });
-    expect(await students.getByRole("link", { name: `Learner ${seeded.learnerA}` }).count()).toBe(1);
+    // Learners are named, never a bare id: without a registered name, by their pseudonym.
+    const [labelA] = await adminCaller().admin.learnerLabels({ userIds: [seeded.learnerA] });
+    expect(await students.getByRole("link", { name: `Learner ${labelA!.label}` }).count()).toBe(1);
     expect(await page.getByRole("img", { name: /Daily averages of four behavioural features/ }).count()).toBe(1);
     await saveScreenshot(page, "game");
   });

@@ -10,7 +10,8 @@ export function ExportRunsTable({ runs }: { runs: AdminExportsOutput["runs"] }) 
       caption="Recent export runs"
       rows={runs}
       rowKey={(run) => String(run.id)}
-      emptyMessage="No export has run yet: run `npx chronicle export --out <folder>` or set CHRONICLE_EXPORT_DIR for the hourly job."
+      // `chronicle export` cannot open the embedded database while this server holds it, so the hint leads with the job.
+      emptyMessage="No export has run yet: set CHRONICLE_EXPORT_DIR and restart the server for the hourly job (with PostgreSQL, `npx chronicle export --out <folder>` also works while the server runs)."
       initialSort={{ key: "id", direction: "descending" }}
       rowClassName={(run) => (run.status === "failed" ? "is-warning" : undefined)}
       pageSize={10}

@@ -6,8 +6,8 @@ export type DevSignInRole = "learner" | "admin";
 const devSignInUrl = (role: DevSignInRole) => `/__chronicle/dev-token?role=${role}`;
 
 const askForToken: Record<DevSignInRole, string> = {
-  learner: "ask for a learner token instead",
-  admin: "ask for an admin token (npx chronicle token --role admin) instead",
+  learner: "paste a learner token from your organisation below instead",
+  admin: "sign in with your organisation's account, or paste an admin token below",
 };
 
 /**
