@@ -44,6 +44,13 @@ const envSchema = z.object({
   CHRONICLE_JWKS_URL: z.url().optional(),
   CHRONICLE_JWT_ISSUER: z.string().min(1).default("chronicle"),
   CHRONICLE_JWT_AUDIENCE: z.string().min(1).default("chronicle-api"),
+  /**
+   * The longest a learner or admin token may live, from its iat to its exp and from its iat to
+   * now; a longer-lived or older token is refused (default 24 h).
+   */
+  CHRONICLE_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
+  /** The same for service tokens, which game servers and backends hold longer (default 30 days). */
+  CHRONICLE_MAX_SERVICE_TOKEN_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
   /** Seed 004's kill switch (SIDDES_TELEMETRY_ENABLED): off makes counters answer telemetry_disabled. */
   CHRONICLE_COUNTERS_ENABLED: booleanFlag.default(true),
   /** Seconds a client should wait before retrying when the store is unavailable. */
@@ -71,6 +78,8 @@ const envSchema = z.object({
   CHRONICLE_RETAIN_SYNC_DAYS: retentionDays.optional(),
   CHRONICLE_RETAIN_GAME_FEATURES_DAYS: retentionDays.optional(),
   CHRONICLE_RETAIN_COUNTER_DAYS: retentionDays.optional(),
+  /** Rejected events in the quarantine (default 30 days). */
+  CHRONICLE_RETAIN_QUARANTINE_DAYS: retentionDays.optional(),
   /** Where the hourly incremental Parquet export writes; unset turns the job off (`chronicle export` still works). */
   CHRONICLE_EXPORT_DIR: z.string().min(1).optional(),
   /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */

@@ -4,14 +4,20 @@ import { clientEvent, createTestServer, listen, makeExamSession, makeLearner, ty
 
 const secret = new TextEncoder().encode("chronicle-development-secret-do-not-use-in-production");
 
-function signed(claims: Record<string, unknown>, options: { audience?: string; issuer?: string; expiresAt?: number; key?: Uint8Array } = {}) {
-  return new SignJWT(claims)
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+function signed(
+  claims: Record<string, unknown>,
+  options: { audience?: string; issuer?: string; expiresAt?: number | null; issuedAt?: number | null; key?: Uint8Array } = {},
+) {
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(String(claims.sub))
     .setIssuer(options.issuer ?? "chronicle")
-    .setAudience(options.audience ?? "chronicle-api")
-    .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
-    .sign(options.key ?? secret);
+    .setAudience(options.audience ?? "chronicle-api");
+  if (options.expiresAt !== null) jwt.setExpirationTime(options.expiresAt ?? nowSeconds() + 600);
+  if (options.issuedAt !== null) jwt.setIssuedAt(options.issuedAt ?? nowSeconds());
+  return jwt.sign(options.key ?? secret);
 }
 
 describe("Bearer tokens on the HTTP API", () => {
@@ -76,5 +82,43 @@ describe("Bearer tokens on the HTTP API", () => {
   it("answers 401 for a token without a UUID subject or a known role", async () => {
     expect((await ingest(await signed({ sub: "alice", role: "learner" }))).json.error.message).toMatch(/sub must be a UUID/);
     expect((await ingest(await signed({ sub: learner, role: "root" }))).json.error.message).toMatch(/role must be learner, admin or service/);
+  });
+
+  it("answers 401 for a token without exp or without iat", async () => {
+    expect((await ingest(await signed({ sub: learner, role: "learner" }, { expiresAt: null }))).json.error.message).toBe(
+      "The token has no exp claim; tokens must carry exp and iat.",
+    );
+    expect((await ingest(await signed({ sub: learner, role: "learner" }, { issuedAt: null }))).json.error.message).toBe(
+      "The token has no iat claim; tokens must carry exp and iat.",
+    );
+  });
+
+  it("answers 401 for a learner token living longer than 24 hours, such as exp 10 years ahead", async () => {
+    const response = await ingest(await signed({ sub: learner, role: "learner" }, { expiresAt: nowSeconds() + 10 * 365 * 86_400 }));
+    expect(response.status).toBe(401);
+    expect(response.json.error.message).toMatch(/a learner token may live at most 86400 seconds/);
+    const day = await ingest(await signed({ sub: learner, role: "learner" }, { expiresAt: nowSeconds() + 86_000 }));
+    expect(day.status).toBe(200);
+  });
+
+  it("answers 401 for an iat in the future beyond a minute of clock skew", async () => {
+    const future = await ingest(await signed({ sub: learner, role: "learner" }, { issuedAt: nowSeconds() + 3600, expiresAt: nowSeconds() + 7200 }));
+    expect(future.json.error.message).toMatch(/iat is in the future/);
+    expect((await ingest(await signed({ sub: learner, role: "learner" }, { issuedAt: nowSeconds() + 30 }))).status).toBe(200);
+  });
+
+  it("answers 401 for the nil UUID as subject", async () => {
+    const response = await ingest(await signed({ sub: "00000000-0000-0000-0000-000000000000", role: "learner" }));
+    expect(response.status).toBe(401);
+    expect(response.json.error.message).toMatch(/nil UUID/);
+  });
+
+  it("lets a service token live up to 30 days, not a learner token", async () => {
+    const week = nowSeconds() + 7 * 86_400;
+    const service = await ingest(await signed({ sub: learner, role: "service" }, { expiresAt: week }));
+    // Accepted as a token: refused only because telemetry.ingest is a learner procedure.
+    expect(service.status).toBe(403);
+    const learnerWeek = await ingest(await signed({ sub: learner, role: "learner" }, { expiresAt: week }));
+    expect(learnerWeek.status).toBe(401);
   });
 });

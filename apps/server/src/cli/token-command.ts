@@ -33,6 +33,17 @@ export async function tokenCommand(env: ServerEnv, options: Record<string, unkno
   const unknown = scopes?.filter((s) => !serviceScopes.includes(s)) ?? [];
   if (unknown.length > 0) throw new Error(`Unknown scope '${unknown[0]}'; use any of ${serviceScopes.join(", ")}.`);
   if (scopes && role !== "service") throw new Error("--scope is for service tokens; add --role service.");
+  assertWithinTokenAge(env, role, parsed.data["expires-in"]);
   const token = await signDevToken(env, { role, sub: subject, scope: scopes?.join(" ") ?? defaultScope, expiresIn: parsed.data["expires-in"] });
   process.stdout.write(`${token}\n`);
+}
+
+const secondsPerUnit = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A token the server would refuse as too long-lived is not signed at all. */
+function assertWithinTokenAge(env: ServerEnv, role: (typeof roles)[number], expiresIn: string | undefined): void {
+  if (!expiresIn) return;
+  const seconds = Number(expiresIn.slice(0, -1)) * secondsPerUnit[expiresIn.slice(-1) as keyof typeof secondsPerUnit];
+  const maxAge = role === "service" ? env.CHRONICLE_MAX_SERVICE_TOKEN_AGE_SECONDS : env.CHRONICLE_MAX_TOKEN_AGE_SECONDS;
+  if (seconds > maxAge) throw new Error(`--expires-in ${expiresIn} is longer than a ${role} token may live (${maxAge} seconds); choose a shorter time.`);
 }
