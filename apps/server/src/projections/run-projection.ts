@@ -75,7 +75,8 @@ function isLockTimeout(error: unknown): boolean {
  */
 export async function runProjectionOnce(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH): Promise<number> {
   try {
-    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait")))!;
+    // null only if a rebuild removed the checkpoint row meanwhile: nothing was applied.
+    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait"))) ?? 0;
   } catch (error) {
     if (isLockTimeout(error)) throw new ProjectionBusyError(projection.name);
     throw error;
