@@ -65,6 +65,8 @@ const envSchema = z.object({
   CHRONICLE_INGEST_QUEUE_MAX_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Seed 001's CONFLICT_RESOLUTION_STRATEGY for sync.batch progress and assessment items. */
   CHRONICLE_SYNC_CONFLICT_STRATEGY: conflictStrategy.default("last-write-wins"),
+  /** Seed 002: a study session without activity for this many minutes is ended by the server (reason "inactivity"). */
+  CHRONICLE_STUDY_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   /** Largest HTTP body, in bytes: 1000 events of at most 4 KB each, plus envelopes. */
   CHRONICLE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(6 * 1024 * 1024),
   /**

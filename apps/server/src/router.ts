@@ -5,6 +5,7 @@ import { gamificationRouter } from "./routers/gamification/index.ts";
 import { health } from "./routers/health.ts";
 import { learnersRouter } from "./routers/learners/index.ts";
 import { sessionsRouter } from "./routers/sessions/index.ts";
+import { studyRouter } from "./routers/study/index.ts";
 import { syncRouter } from "./routers/sync/index.ts";
 import { telemetryRouter } from "./routers/telemetry/index.ts";
 import { router } from "./trpc.ts";
@@ -20,6 +21,7 @@ export const appRouter = router({
   game: gameRouter,
   sync: syncRouter,
   learners: learnersRouter,
+  study: studyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,17 +38,18 @@ export async function readLearnerView(executor: Executor, userId: string, now: D
     ),
     rowsOf<AdminLearnerOutput["mastery"][number]>(
       executor,
-      sql`select m.topic_id::text as "topicId", t.name as "topicName", m.mastery_score::float8 as "masteryScore",
+      // Topic names: the bank's, else a registered study topic's (study.registerCatalog).
+      sql`select m.topic_id::text as "topicId", coalesce(t.name, st.name) as "topicName", m.mastery_score::float8 as "masteryScore",
                  m.questions_attempted as "questionsAttempted", m.questions_correct as "questionsCorrect",
                  ${utcIso(sql`m.last_attempt_at`)} as "lastAttemptAt"
-            from topic_mastery m left join topics t on t.id = m.topic_id
+            from topic_mastery m left join topics t on t.id = m.topic_id left join study_topics st on st.id = m.topic_id
            where m.user_id = ${user} order by m.mastery_score, m.topic_id`,
     ),
     rowsOf<AdminLearnerOutput["knowledgeGaps"][number]>(
       executor,
-      sql`select g.topic_id::text as "topicId", t.name as "topicName", g.gap_score::float8 as "gapScore", g.reason,
+      sql`select g.topic_id::text as "topicId", coalesce(t.name, st.name) as "topicName", g.gap_score::float8 as "gapScore", g.reason,
                  ${utcIso(sql`g.computed_at`)} as "computedAt"
-            from knowledge_gaps g left join topics t on t.id = g.topic_id
+            from knowledge_gaps g left join topics t on t.id = g.topic_id left join study_topics st on st.id = g.topic_id
            where g.user_id = ${user} order by g.gap_score desc, g.topic_id`,
     ),
     rowsOf<AdminLearnerOutput["recentSessions"][number]>(

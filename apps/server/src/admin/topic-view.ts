@@ -20,9 +20,15 @@ const dayOffset = (now: Date, days: number) => new Date(now.getTime() - days * 8
  */
 export async function readTopicView(executor: Executor, topicId: string, now: Date): Promise<AdminTopicOutput> {
   const topic = sql`${topicId}::uuid`;
-  const [found] = await rowsOf<{ name: string }>(executor, sql`select name from topics where id = ${topic}`);
+  // The bank's topic, else a study topic a study app registered (study.registerCatalog).
+  const [found] = await rowsOf<{ name: string; kind: "bank" | "study"; subject: string | null }>(
+    executor,
+    sql`select coalesce(t.name, st.name) as name, case when t.id is null then 'study' else 'bank' end as kind, st.subject
+          from (select ${topic} as id) k left join topics t on t.id = k.id left join study_topics st on st.id = k.id
+         where t.id is not null or st.id is not null`,
+  );
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `Topic '${topicId}' does not exist; pick one from admin.topics.` });
-  const [daily, mastery, hardest, changes] = await Promise.all([
+  const [daily, mastery, hardest, changes, materials] = await Promise.all([
     rowsOf<AdminTopicOutput["daily"][number]>(
       executor,
       sql`select day::text as day, attempts, correct, first_attempts as "firstAttempts", first_attempts_correct as "firstAttemptsCorrect",
@@ -48,12 +54,19 @@ export async function readTopicView(executor: Executor, topicId: string, now: Da
            where q.topic_id = ${topic}
            order by a.right_to_wrong desc, a.wrong_to_right desc, a.question_id`,
     ),
+    rowsOf<AdminTopicOutput["materials"][number]>(
+      executor,
+      sql`select id::text as "materialId", name from study_materials where topic_id = ${topic} order by name, id`,
+    ),
   ]);
   const learnersIn = new Map(mastery.map((row) => [row.bucket, row.learners]));
   const sum = (pick: (row: (typeof changes)[number]) => number) => changes.reduce((total, row) => total + pick(row), 0);
   return {
     topicId,
     name: found.name,
+    kind: found.kind,
+    subject: found.subject,
+    materials,
     daily,
     masteryDistribution: Array.from({ length: MASTERY_BUCKETS }, (_, bucket) => ({
       from: bucket / MASTERY_BUCKETS,

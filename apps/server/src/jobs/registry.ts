@@ -1,4 +1,5 @@
 import { abandonDeadExportRunsJob } from "./abandon-dead-export-runs.ts";
+import { closeIdleStudySessionsJob } from "./close-idle-study-sessions.ts";
 import { detectBrokenStreaksJob } from "./detect-broken-streaks.ts";
 import { evaluateAlertsJob } from "./evaluate-alerts-job.ts";
 import type { Job } from "./job.ts";
@@ -16,4 +17,5 @@ export const allJobs: readonly Job[] = [
   exportEventsJob,
   abandonDeadExportRunsJob,
   evaluateAlertsJob,
+  closeIdleStudySessionsJob,
 ];

@@ -196,7 +196,20 @@ export type AdminLearnerOutput = z.infer<typeof adminLearnerOutput>;
 // ---------------------------------------------------------------- topic view
 
 export const adminTopicsOutput = z.array(
-  z.object({ topicId: z.uuid(), slug: z.string(), name: z.string(), questions: z.int(), attempts: z.int(), correct: z.int(), accuracyPercent: z.number().nullable() }),
+  z.object({
+    topicId: z.uuid(),
+    /** The bank's slug; a registered study topic's id. */
+    slug: z.string(),
+    name: z.string(),
+    /** "bank": the exam question bank's; "study": registered by a study app (study.registerCatalog). */
+    kind: z.enum(["bank", "study"]),
+    /** The parent subject a study app registered, if any. */
+    subject: z.string().nullable(),
+    questions: z.int(),
+    attempts: z.int(),
+    correct: z.int(),
+    accuracyPercent: z.number().nullable(),
+  }),
 );
 export type AdminTopicsOutput = z.infer<typeof adminTopicsOutput>;
 
@@ -204,6 +217,10 @@ export const adminTopicInput = z.strictObject({ topicId: z.uuid() });
 export const adminTopicOutput = z.object({
   topicId: z.uuid(),
   name: z.string(),
+  kind: z.enum(["bank", "study"]),
+  subject: z.string().nullable(),
+  /** Materials a study app registered under this topic. */
+  materials: z.array(z.object({ materialId: z.uuid(), name: z.string() })),
   daily: z.array(z.object({ day: z.string(), attempts: z.int(), correct: z.int(), firstAttempts: z.int(), firstAttemptsCorrect: z.int(), materialsCompleted: z.int() })),
   /** Ten buckets of mastery_score: [0,0.1), [0.1,0.2) … [0.9,1.0]. */
   masteryDistribution: z.array(z.object({ from: z.number(), to: z.number(), learners: z.int() })),

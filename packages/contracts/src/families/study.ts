@@ -62,6 +62,8 @@ export const studyEvents = {
       materials_viewed: count,
       questions_attempted: count,
       xp_earned: xp,
+      // Why it ended; the server's inactivity job always says "inactivity" (seed 002's 30-minute rule).
+      reason: z.enum(["explicit", "inactivity", "close"]).optional(),
     }),
   }),
   session_pause: defineEvent({
