@@ -5,15 +5,18 @@ import { eventRowColumns, toAdminEventRow, type EventRowRecord } from "./event-r
 import { findSeqGaps } from "./find-seq-gaps.ts";
 
 /**
- * A session's events in client order (seq, then server time), read on events_session_id_seq_idx,
- * with the client seq numbers that never arrived. Seq facts are computed over every event of
+ * A session's events ordered by time, with the log order (tx_id, ingest_seq) as the tie-break,
+ * so client and server events interleave as they happened. An event's time is its client_ts
+ * bounded by its receipt (never later than event_ts; event_ts when the client sent none, as for
+ * every server event); among events of the same time the client's seq comes first. The client
+ * seq numbers that never arrived are listed beside them. Seq facts are computed over every event of
  * the session (one index-only aggregate), even when the listing is truncated.
  */
 export async function readSessionTimeline(executor: Executor, sessionId: string): Promise<AdminSessionTimelineOutput> {
   const rows = await rowsOf<EventRowRecord>(
     executor,
     sql`select ${eventRowColumns} from events e where e.session_id = ${sessionId}::uuid
-         order by e.seq nulls last, e.event_ts, e.ingest_seq limit ${MAX_TIMELINE_EVENTS + 1}`,
+         order by least(coalesce(e.client_ts, e.event_ts), e.event_ts), e.seq nulls last, e.tx_id, e.ingest_seq limit ${MAX_TIMELINE_EVENTS + 1}`,
   );
   const seqs = await rowsOf<{ seq: number }>(
     executor,

@@ -84,10 +84,14 @@ export const commandSpecs: CommandSpec[] = [
       role: { type: "string", value: "learner|admin|service", description: "the token's role, required" },
       sub: { type: "string", value: "uuid", description: "the subject (default: the role's demo user)" },
       "new-sub": { type: "boolean", description: "a fresh random subject" },
-      scope: { type: "string", value: "scopes", description: "space-separated scopes (service default events:game)" },
+      scope: {
+        type: "string",
+        value: "scopes",
+        description: "service scopes, space- or comma-separated: events:study events:exam events:sync events:game study:catalog learners:names (default events:game)",
+      },
       "expires-in": { type: "string", value: "duration", description: "lifetime such as 30m, 12h or 7d" },
     },
-    examples: ["chronicle token --role admin", "chronicle token --role service --scope learners:names"],
+    examples: ["chronicle token --role admin", "chronicle token --role service --scope learners:names", "chronicle token --role service --scope events:study,study:catalog"],
     load: async () => (await import("./token-command.ts")).tokenCommand,
   },
   {
@@ -108,8 +112,12 @@ export const commandSpecs: CommandSpec[] = [
       "study and sync events 730 days, game 90, game features 365, raw counter rows 30, exam events kept;",
       "CHRONICLE_RETAIN_<EXAM|STUDY|GAME|SYNC|GAME_FEATURES|COUNTER>_DAYS=<days>|forever overrides. Audited; aggregates kept.",
     ],
-    options: { "dry-run": { type: "boolean", description: "only count what would be deleted" } },
-    examples: ["chronicle retention --dry-run", "chronicle retention"],
+    options: {
+      "dry-run": { type: "boolean", description: "only count what would be deleted" },
+      family: { type: "string", value: "exam|study|game|sync|counter", description: "purge only this target (seed 004: counter)" },
+      days: { type: "string", value: "n", description: "with --family: keep this many days instead of the configured retention" },
+    },
+    examples: ["chronicle retention --dry-run", "chronicle retention", "chronicle retention --family counter --days 30 --dry-run"],
     load: async () => (await import("./retention-command.ts")).retentionCommand,
   },
   {
