@@ -48,7 +48,7 @@ describe("alerts with nobody watching", () => {
     const learner = makeLearner();
     const { sessionId } = await makeExamSession(server.db, learner);
     // 1 valid event, 1 rejected: 50 % rejected, far above seed 000's 5 %.
-    await server.learner(learner).telemetry.ingest({ source: "web", events: [clientEvent("PAUSE_BLUR", sessionId), { event_type: "NOT_A_TYPE" }] });
+    await server.learner(learner).telemetry.ingest({ source: "web", events: [clientEvent("PAUSE_BLUR", sessionId), { event_type: "NOT_A_TYPE" }] as never });
     const now = new Date();
 
     const fired = await runAlerts(server.deps, now, 10);

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { Principal } from "../auth/principal.ts";
 import { derivedEventId, emitServerEvents } from "../emit/emit-server-events.ts";
 import { ReasonedError } from "../errors/reasoned-error.ts";
+import { timeFeatureExtraction } from "../observability/domain-metrics.ts";
 import type { Logger } from "../observability/logger.ts";
 import { assertMayCloseGameSession } from "./authorize-game-session.ts";
 import { extractBehavioralFeatures } from "./extract-behavioral-features.ts";
@@ -80,6 +81,6 @@ export async function closeGameSession(deps: CloseGameSessionDeps, principal: Pr
   // it in the log has committed too, so this read is final without waiting for anyone.
   const close = (await findFirstClose(deps.db.orm, sessionId)) ?? (await appendClose(deps, sessionId, ownerId));
   const events = (await readEventsBeforeClose(deps.db.orm, [close])).get(sessionId)!;
-  const { features, inputs } = extractBehavioralFeatures(events);
+  const { features, inputs } = timeFeatureExtraction(() => extractBehavioralFeatures(events));
   return closeResult(sessionId, inputs.first_event_at, close.closedAt, features);
 }

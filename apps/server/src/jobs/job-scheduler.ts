@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { acquireLease, assertLeaseHeld, LEASE_RENEW_MS, releaseLease, renewLeaseNow, type Lease } from "../cluster/leases.ts";
 import { transactionDatabase } from "../cluster/transaction-database.ts";
 import type { ServerDeps } from "../context.ts";
+import { jobFailures, jobRuns } from "../observability/metrics.ts";
 import type { Job } from "./job.ts";
 
 export interface JobSchedulerOptions {
@@ -84,9 +85,11 @@ export function startJobScheduler(deps: ServerDeps, jobs: readonly Job[], option
         if (!lease) return;
         leases.set(job.name, lease);
       }
-      await runJobIfDue(deps, job, lease);
+      if (await runJobIfDue(deps, job, lease)) jobRuns.inc({ job: job.name, outcome: "success" });
     })()
       .catch((error: unknown) => {
+        jobRuns.inc({ job: job.name, outcome: "failure" });
+        jobFailures.inc({ job: job.name });
         if ((error as Error).name === "LeaseLostError") leases.delete(job.name);
         deps.log.error("job.failed", { job: job.name, error });
       })

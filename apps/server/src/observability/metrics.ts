@@ -71,13 +71,7 @@ export const syncConflicts = new Counter({
   registers,
 });
 
-// Seed 003: games.
-export const gameBatches = new Counter({
-  name: "chronicle_game_batches_total",
-  help: "game.ingestGameBatch requests by outcome.",
-  labelNames: ["status"] as const,
-  registers,
-});
+// Seed 003: games (game batches are chronicle_ingest_batches_total{endpoint="telemetry.ingestGameBatch"}).
 export const featureExtractionDuration = new Histogram({
   name: "chronicle_game_feature_extraction_duration_seconds",
   help: "Time to extract one game session's behavioural features.",

@@ -12,6 +12,7 @@ import { applyProgressItems } from "./apply-progress-items.ts";
 import { sortSyncItems, type SortedSyncItems } from "./parse-sync-items.ts";
 import { countSyncResults, writeSyncBatchLog } from "./sync-batch-log.ts";
 import { syncEventItems } from "./sync-event-items.ts";
+import { observeSyncBatch } from "../observability/domain-metrics.ts";
 
 /** A concurrent writer stored one of the batch's new event ids first: the batch is written again. */
 const maxLogRaceAttempts = 3;
@@ -40,6 +41,7 @@ export async function syncBatch(deps: IngestDeps, userId: string, input: SyncBat
   } catch (error) {
     // Ids and sizes only: the items themselves are learner data and stay out of the log.
     deps.log.error("sync.store_failed", { clientBatchId: input.batchId, userId, items: input.items.length, error });
+    observeSyncBatch("store_failed", performance.now() - started);
     throw new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: `Chronicle could not store this sync batch; nothing of it was written, send it again in ${deps.retryAfterSeconds} seconds.`,
@@ -50,6 +52,7 @@ export async function syncBatch(deps: IngestDeps, userId: string, input: SyncBat
   deps.onStored?.();
   const counts = countSyncResults(results);
   const processed = counts.items - counts.failed;
+  observeSyncBatch(counts.failed === 0 ? "completed" : processed > 0 ? "partial" : "failed", performance.now() - started, results);
   return {
     // Seed 001 answers success with some items failed; only a batch where nothing went through is not a success.
     success: processed > 0,
