@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { freeText } from "../privacy/scrub-free-text.ts";
 
-const name = z.string().trim().min(1).max(200);
+// Names are free text stored outside the log (privacy by shape): scrubbed and capped like any.
+const name = freeText(200).pipe(z.string().trim().min(1));
 
 /**
  * study.registerCatalog (service, scope study:catalog): a study app names the topic and
