@@ -14,7 +14,8 @@ async function answersWithin(db: Database, ms: number): Promise<boolean> {
     timer = setTimeout(() => done(false), ms);
   });
   try {
-    return await Promise.race([db.ping(), timeout]);
+    // The probe asks on a connection of its own: a pool busy with slow queries is not unready.
+    return await Promise.race([db.probe(ms), timeout]);
   } finally {
     clearTimeout(timer);
   }
