@@ -28,7 +28,8 @@ export const ingestBatchSize = new Histogram({
   name: "chronicle_ingest_batch_size_events",
   help: "Events per ingest batch, by endpoint.",
   labelNames: ["endpoint"] as const,
-  buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000],
+  // 49|50 and 999|1000 isolate batches exactly at the hard limits (seed 000's batch-size anomaly).
+  buckets: [1, 2, 5, 10, 25, 49, 50, 100, 250, 500, 999, 1000],
   registers,
 });
 export const ingestInsertDuration = new Histogram({
