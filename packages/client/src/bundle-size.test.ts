@@ -9,6 +9,7 @@ const DEFAULT_ENTRY_BUDGET_BYTES = 4 * 1024;
 const entries = {
   "./telemetry": "./telemetry/index.ts",
   "./telemetry/durable": "./telemetry/durable/index.ts",
+  "./sync": "./sync/index.ts",
 } as const;
 
 /** An entry as a browser gets it: bundled with what it imports, minified, gzipped. */
@@ -37,5 +38,7 @@ describe("the browser SDK's bundle sizes", () => {
     // Loaded only by those who import it: IndexedDB code never reaches the default entry.
     expect(telemetry.text).not.toMatch(/indexedDB/);
     expect((await gzippedSize(entries["./telemetry/durable"])).text).toMatch(/indexedDB/);
+    // Nor does the sync client: it is loaded only by apps that sync.
+    expect(telemetry.text).not.toMatch(/sync\.batch/);
   });
 });
