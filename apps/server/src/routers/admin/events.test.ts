@@ -1,3 +1,4 @@
+import { emitServerEvents } from "../../emit/emit-server-events.ts";
 import type { AdminEventFilters } from "@chronicle/contracts";
 import { databaseTargets } from "@chronicle/db/testing";
 import { randomUUID } from "node:crypto";
@@ -77,15 +78,29 @@ describe.each(databaseTargets())("admin.events and admin.sessionTimeline on %s",
     await expect(makeAdmin(server).caller.admin.events({ cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("lists a session by client seq and flags the missing seq numbers", async () => {
+  it("lists a session by time and flags the missing seq numbers", async () => {
     const gappy = makeLearner();
     const { sessionId } = await makeExamSession(server.db, gappy);
-    // seq 0..9 with 3, 4 and 8 never sent; 7 sent twice (two events, one seq).
+    // seq 0..9 with 3, 4 and 8 never sent; 7 sent twice (two events, one seq); sent out of order, each a second after the previous seq.
     const seqs = [9, 0, 1, 2, 5, 6, 7, 7];
-    await ingestAs(server, gappy, seqs.map((seq) => clientEvent("PAUSE_BLUR", sessionId, { seq })));
+    const happened = (seq: number) => new Date(clock.getTime() - 60_000 + seq * 1000).toISOString();
+    await ingestAs(server, gappy, seqs.map((seq) => clientEvent("PAUSE_BLUR", sessionId, { seq, client_ts: happened(seq) })));
     const timeline = await makeAdmin(server).caller.admin.sessionTimeline({ sessionId });
     expect(timeline.events.map((e) => e.seq)).toEqual([0, 1, 2, 5, 6, 7, 7, 9]);
     expect(timeline).toMatchObject({ maxSeq: 9, presentSeqCount: 7, missingSeqs: [3, 4, 8], missingSeqCount: 3, completenessPercent: 70, truncated: false });
+  });
+
+  it("interleaves client and server events by time instead of listing all client events first", async () => {
+    const learner = makeLearner();
+    const { sessionId } = await makeExamSession(server.db, learner);
+    const at = (minute: number) => new Date(Date.UTC(2031, 2, 2, 9, minute)).toISOString();
+    clock = new Date(at(0));
+    await ingestAs(server, learner, [clientEvent("PAUSE_BLUR", sessionId, { seq: 0, client_ts: at(0), payload: { state: "blur" } })]);
+    await emitServerEvents(server.db.orm, [{ type: "REVIEW_OPENED", sessionId, userId: learner, payload: {} }], new Date(at(1)));
+    clock = new Date(at(2));
+    await ingestAs(server, learner, [clientEvent("PAUSE_BLUR", sessionId, { seq: 1, client_ts: at(2), payload: { state: "focus" } })]);
+    const timeline = await makeAdmin(server).caller.admin.sessionTimeline({ sessionId });
+    expect(timeline.events.map((e) => e.eventType)).toEqual(["PAUSE_BLUR", "REVIEW_OPENED", "PAUSE_BLUR"]);
   });
 
   it("reports a complete session as 100 % and an unknown one as empty", async () => {
