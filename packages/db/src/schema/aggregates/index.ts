@@ -6,3 +6,4 @@ export * from "./mastery.ts";
 export * from "./stats.ts";
 export * from "./study.ts";
 export * from "./answer-changes.ts";
+export * from "./performance.ts";
