@@ -1,9 +1,9 @@
 import { useSearchParams } from "../routing/use-search-params.ts";
-import { formatMs, formatTime } from "../ui/format.ts";
+import { formatTime } from "../ui/format.ts";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { BatchSizeChart } from "./batch-size-chart.tsx";
-import { ClockSkewChart } from "./clock-skew-chart.tsx";
+import { ClockSkewChart, ClockSkewSummary } from "./clock-skew-chart.tsx";
 import { FiringAlerts } from "./firing-alerts.tsx";
 import { HealthHeadline } from "./health-headline.tsx";
 import { HealthWindowPicker } from "./health-window-picker.tsx";
@@ -43,9 +43,7 @@ export function IngestionHealthPage() {
                 <RejectionReasonsTable reasons={data.topRejectionReasons} />
               </Panel>
               <Panel title="Clock skew">
-                <p className="hint">
-                  p50 {formatMs(data.clockSkew.percentilesMs.p50)} · p95 {formatMs(data.clockSkew.percentilesMs.p95)} · p99 {formatMs(data.clockSkew.percentilesMs.p99)}
-                </p>
+                <ClockSkewSummary skew={data.clockSkew} />
                 <ClockSkewChart skew={data.clockSkew} />
               </Panel>
             </div>

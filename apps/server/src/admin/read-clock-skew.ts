@@ -4,9 +4,18 @@ import { sql } from "drizzle-orm";
 /** How many of the newest events the skew figures are computed from. */
 export const CLOCK_SKEW_SAMPLE = 5000;
 
+/**
+ * An event whose client time is this far behind its arrival was not sent live: it waited in an
+ * offline queue, came in a bulk import or is back-dated history (the demo simulator's). Its "skew"
+ * measures the wait, not a clock, so it gets its own bucket and stays out of the percentiles;
+ * otherwise a day of imported history reads as a fleet of broken clocks.
+ */
+export const BACKDATED_AFTER_MS = 3_600_000;
+export const BACKDATED_LABEL = ">= 1h (back-dated)";
+
 /** Skew histogram edges in milliseconds of event_ts − client_ts. */
-const edges = [-60_000, -5_000, -1_000, 1_000, 5_000, 60_000];
-const labels = ["< -60s", "-60s..-5s", "-5s..-1s", "-1s..1s", "1s..5s", "5s..60s", ">= 60s"];
+const edges = [-60_000, -5_000, -1_000, 1_000, 5_000, 60_000, BACKDATED_AFTER_MS];
+const labels = ["< -60s", "-60s..-5s", "-5s..-1s", "-1s..1s", "1s..5s", "5s..60s", "60s..1h", BACKDATED_LABEL];
 
 export interface ClockSkew {
   sampleSize: number;
@@ -15,7 +24,7 @@ export interface ClockSkew {
 }
 
 /**
- * event_ts − client_ts over the newest CLOCK_SKEW_SAMPLE events (read backwards on the
+ * event_ts − client_ts over the newest CLOCK_SKEW_SAMPLE events (percentiles of live-sent ones only) (read backwards on the
  * ingest_seq unique index), keeping those stored in [since, until). Bounded whatever the log size.
  */
 export async function readClockSkew(executor: Executor, since: Date, until: Date): Promise<ClockSkew> {
@@ -37,9 +46,9 @@ export async function readClockSkew(executor: Executor, since: Date, until: Date
            where client_ts is not null and event_ts >= ${since.toISOString()}::timestamptz and event_ts < ${until.toISOString()}::timestamptz
         )
         select count(*)::int as n,
-               percentile_cont(0.5) within group (order by skew_ms)::float8 as p50,
-               percentile_cont(0.95) within group (order by skew_ms)::float8 as p95,
-               percentile_cont(0.99) within group (order by skew_ms)::float8 as p99,
+               percentile_cont(0.5) within group (order by skew_ms) filter (where skew_ms < ${BACKDATED_AFTER_MS}::float8)::float8 as p50,
+               percentile_cont(0.95) within group (order by skew_ms) filter (where skew_ms < ${BACKDATED_AFTER_MS}::float8)::float8 as p95,
+               percentile_cont(0.99) within group (order by skew_ms) filter (where skew_ms < ${BACKDATED_AFTER_MS}::float8)::float8 as p99,
                to_jsonb(array[${bucketOf}]) as buckets
           from sample`,
   );
