@@ -6,6 +6,7 @@ import { createContext, type Context, type ServerDeps } from "../context.ts";
 import { healthHttpStatus } from "../db-health/health-http-status.ts";
 import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
 import { appRouter, type AppRouter } from "../router.ts";
+import { CLIENT_METRICS_HEADER, recordClientMetrics } from "./client-metrics-header.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
 import { authorizationFor } from "./subscription-authorization.ts";
 
@@ -43,6 +44,8 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
   app.decorateRequest("chronicleAuth", null);
   app.addHook("onRequest", async (request) => {
     request.chronicleAuth = await deps.verifyToken(request.headers.authorization);
+    // Only a signed-in client's report counts, so anonymous callers cannot inflate the figures.
+    if (request.chronicleAuth.status === "valid") recordClientMetrics(request.headers[CLIENT_METRICS_HEADER]);
   });
   await app.register(rateLimit, {
     global: true,

@@ -1,11 +1,10 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ServerDeps } from "../context.ts";
 import { instrumentDatabase } from "../observability/instrument-database.ts";
-import { pinoLogger } from "../observability/logger.ts";
 import { registerApi, TRPC_PATH } from "./api-scope.ts";
 import { corsOptions } from "./cors-options.ts";
 import { errorEnvelope } from "./error-reply.ts";
@@ -74,8 +73,8 @@ export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpM
       server.maxConnections = env.CHRONICLE_HTTP_MAX_CONNECTIONS;
       return server;
     },
-    loggerInstance: pinoLogger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Fastify's own per-request log lines stay off: failures are logged by errorHandler through pino (observability/logger.ts).
+    logger: false,
     bodyLimit: env.CHRONICLE_MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 5000 },
     genReqId: () => randomUUID(),

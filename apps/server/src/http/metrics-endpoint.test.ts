@@ -65,3 +65,39 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/^process_cpu_seconds_total /m);
   });
 });
+
+describe("client metrics piggybacked on ingest requests", () => {
+  it("adds a signed-in SDK's reported retries, rejections, drops and requests to the chronicle_client_* counters", async () => {
+    const server = await createTestServer("pglite");
+    const http = createChronicleHttp(server.deps);
+    await new Promise<void>((ready) => http.server.listen(0, "127.0.0.1", () => ready()));
+    const url = `http://127.0.0.1:${(http.server.address() as { port: number }).port}`;
+    try {
+      const learner = makeLearner();
+      const { sessionId } = await makeExamSession(server.db, learner);
+      const send = async (headers: Record<string, string>) =>
+        fetch(`${url}/trpc/telemetry.ingest`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ source: "web", events: [clientEvent("PAUSE_BLUR", sessionId)] }),
+        });
+      const before = await (await fetch(`${url}/metrics`)).text();
+      const token = await server.token("learner", learner);
+      await send({ authorization: `Bearer ${token}`, "x-chronicle-client-metrics": "requests=4,retries=2,rejected=1,dropped=3" });
+      // Without a valid token the report is ignored.
+      await send({ "x-chronicle-client-metrics": "requests=1000,retries=1000" });
+      const after = await (await fetch(`${url}/metrics`)).text();
+      const moved = (name: string) => {
+        const value = (text: string) => Number(text.split("\n").find((l) => l.startsWith(`${name} `))?.split(" ")[1] ?? 0);
+        return value(after) - value(before);
+      };
+      expect(moved("chronicle_client_requests_total")).toBe(4);
+      expect(moved("chronicle_client_retries_total")).toBe(2);
+      expect(moved("chronicle_client_rejected_events_total")).toBe(1);
+      expect(moved("chronicle_client_dropped_events_total")).toBe(3);
+    } finally {
+      await http.close();
+      await server.close();
+    }
+  }, 180_000);
+});

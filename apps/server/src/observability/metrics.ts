@@ -131,27 +131,23 @@ export const dbPoolMax = new Gauge({
 
 // Seed 000's client behaviour, as reported by the SDK with its ingest requests.
 export const clientFlushes = new Counter({
-  name: "chronicle_client_flushes_total",
-  help: "Flushes reported by SDK clients, by source.",
-  labelNames: ["source"] as const,
+  name: "chronicle_client_requests_total",
+  help: "Ingest requests SDK clients sent (each flush sends one or more), as they report them.",
   registers,
 });
 export const clientRetries = new Counter({
   name: "chronicle_client_retries_total",
-  help: "Request retries reported by SDK clients, by source.",
-  labelNames: ["source"] as const,
+  help: "Request retries reported by SDK clients.",
   registers,
 });
 export const clientDroppedEvents = new Counter({
   name: "chronicle_client_dropped_events_total",
-  help: "Events SDK clients dropped because their queue overflowed, by source.",
-  labelNames: ["source"] as const,
+  help: "Events SDK clients dropped because their queue overflowed.",
   registers,
 });
 export const clientRejectedEvents = new Counter({
   name: "chronicle_client_rejected_events_total",
-  help: "Events SDK clients saw rejected, by source.",
-  labelNames: ["source"] as const,
+  help: "Events SDK clients saw rejected.",
   registers,
 });
 
