@@ -24,6 +24,9 @@ const counts = (process.env.BENCH_API_PROCESSES ?? "1,2").split(",").map(Number)
 const LEARNERS = 32;
 const BATCH = 50;
 
+/** Answers by HTTP status (or connection error), printed beside each figure. */
+const outcomes = new Map<string, number>();
+
 async function measure(apiProcesses: number): Promise<number> {
   const database = await createFreshDatabase();
   const env = { DATABASE_URL: database.url, NODE_ENV: "production", CHRONICLE_JWT_SECRET: SECRET, CHRONICLE_RATE_LIMIT_MAX: "1000000" };
@@ -45,15 +48,23 @@ async function measure(apiProcesses: number): Promise<number> {
       const events = Array.from({ length: BATCH }, (_, i) =>
         clientEvent("QUESTION_VIEWED", learner.exam.sessionId, { seq: learner.seq++, question_id: learner.exam.questionIds[i % 20], payload: { position: (i % 20) + 1 } }),
       );
-      const response = await fetch(`http://127.0.0.1:${ports[(worker + iteration) % ports.length]}/trpc/telemetry.ingest`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json" },
-        body: JSON.stringify({ source: "web", events }),
-      });
-      const json = (await response.json()) as { result?: { data?: { accepted?: number } } };
-      return json.result?.data?.accepted ?? 0;
+      try {
+        const response = await fetch(`http://127.0.0.1:${ports[(worker + iteration) % ports.length]}/trpc/telemetry.ingest`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ source: "web", events }),
+        });
+        const json = (await response.json()) as { result?: { data?: { accepted?: number } } };
+        outcomes.set(String(response.status), (outcomes.get(String(response.status)) ?? 0) + 1);
+        return json.result?.data?.accepted ?? 0;
+      } catch (error) {
+        const code = String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
+        outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
+        return 0;
+      }
     };
     await closedLoop(2, LEARNERS, send);
+    outcomes.clear();
     return await closedLoop(seconds, LEARNERS, send);
   } finally {
     for (const serve of processes) serve.child.kill("SIGTERM");
@@ -66,5 +77,5 @@ async function measure(apiProcesses: number): Promise<number> {
 if (!process.env.DATABASE_URL) throw new Error("bench:cluster needs PostgreSQL: set DATABASE_URL (PGlite is one process).");
 for (const n of counts) {
   const rate = await measure(n);
-  console.log(`[bench:cluster] ${n} API process${n === 1 ? "" : "es"} + 1 worker: ${Math.round(rate)} events/s accepted (${LEARNERS} learners, batches of ${BATCH}, ${seconds} s)`);
+  console.log(`[bench:cluster] ${n} API process${n === 1 ? "" : "es"} + 1 worker: ${Math.round(rate)} events/s accepted (${LEARNERS} learners, batches of ${BATCH}, ${seconds} s; answers ${JSON.stringify(Object.fromEntries(outcomes))})`);
 }

@@ -13,7 +13,7 @@ describe("chronicle export", () => {
     const db = await createDb({ kind: "pglite", dataDir });
     await appendEvents(db.orm, [pauseEvent(), pauseEvent(), pauseEvent()]);
     await db.close();
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("writes the log as Parquet, then only what is new", async () => {
@@ -23,11 +23,11 @@ describe("chronicle export", () => {
     expect(existsSync(join(outDir, "events/run=000001/part-0001.parquet"))).toBe(true);
     const second = await runChronicle(dataDir, ["export"], { CHRONICLE_EXPORT_DIR: outDir });
     expect(second.stdout).toContain("nothing new since the last export.");
-  }, 60_000);
+  }, 180_000);
 
   it("says where it needs to write when neither --out nor CHRONICLE_EXPORT_DIR is given", async () => {
     const result = await runChronicle(dataDir, ["export"]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe("chronicle: Say where to write: pass --out <folder> or set CHRONICLE_EXPORT_DIR.");
-  }, 60_000);
+  }, 180_000);
 });
