@@ -7,7 +7,10 @@ import { loadEnv } from "../env.ts";
 import { runJobIfDue } from "../jobs/job-scheduler.ts";
 import type { Job } from "../jobs/job.ts";
 import { createMemoryLogger } from "../observability/logger.ts";
+import { claimOnce } from "./claim-once.ts";
 import { acquireLease, assertLeaseHeld, LeaseLostError, releaseLease } from "./leases.ts";
+import { holdRebuildLease } from "./rebuild-guard.ts";
+import { announceWorker } from "./worker-presence.ts";
 
 /** What a frozen holder's lease looks like to everyone else once its TTL has passed. */
 const expire = (db: Database, name: string) => db.rows(sql`update leases set expires_at = clock_timestamp() - interval '1 second' where name = ${name}`);
@@ -80,4 +83,30 @@ describe.each(databaseTargets())("cluster leases on %s", (driver) => {
     );
     expect(runs).toEqual({ effects: 2, runs: 2, holder: "worker-b" });
   });
+
+  it("lets exactly one of several starting processes send the first-run demo traffic", async () => {
+    const claims = await Promise.all(["api-1", "api-2", "api-3"].map((holder) => claimOnce(db, "first-run-demo-traffic", holder)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimOnce(db, "first-run-demo-traffic", "api-4")).toBe(false);
+  });
+
+  it("refuses a rebuild while a worker projects, and holds a starting worker back while a rebuild runs", async () => {
+    const worker = await announceWorker(db, "worker-a", () => {});
+    await expect(holdRebuildLease(db)).rejects.toThrow(/1 process is running projections on this database \(worker-a\); stop every `chronicle serve --role worker`/);
+    await worker.stop();
+
+    const release = await holdRebuildLease(db);
+    const lines: string[] = [];
+    let hasStarted = false;
+    const starting = announceWorker(db, "worker-b", (line) => lines.push(line)).then((presence) => {
+      hasStarted = true;
+      return presence;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(hasStarted).toBe(false);
+    expect(lines).toEqual(["[chronicle] a `chronicle rebuild` is running; projections and jobs start when it finishes."]);
+    await release();
+    await (await starting).stop();
+    expect(hasStarted).toBe(true);
+  }, 30_000);
 });
