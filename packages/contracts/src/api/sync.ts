@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_STORABLE_MAGNITUDE, storableNumber } from "../shapes/storable-number.ts";
 import type { ClientEvent } from "../envelope.ts";
 import { MAX_SYNC_BATCH_ITEMS } from "../limits.ts";
 import { eventIssue, rejectionCode } from "../rejections.ts";
@@ -29,8 +30,8 @@ const MAX_ASSESSMENT_SCORE = 1_000_000;
 export const syncProgressData = z.strictObject({
   entityType: z.enum(["material", "topic", "quiz", "interview", "course"]),
   entityId: externalId,
-  progress: z.number().min(0).max(1).optional(),
-  percent: z.number().min(0).max(100).optional(),
+  progress: storableNumber(0, 1).optional(),
+  percent: storableNumber(0, 100).optional(),
   updatedAt: timestamp,
 }).refine((data) => data.progress !== undefined || data.percent !== undefined, {
   error: "progress needs either `progress` (0..1) or `percent` (0..100)",
@@ -38,8 +39,8 @@ export const syncProgressData = z.strictObject({
 
 export const syncAssessmentData = z.strictObject({
   assessmentId: externalId,
-  score: z.number().min(0).max(MAX_ASSESSMENT_SCORE),
-  maxScore: z.number().positive().max(MAX_ASSESSMENT_SCORE),
+  score: storableNumber(0, MAX_ASSESSMENT_SCORE),
+  maxScore: storableNumber(MIN_STORABLE_MAGNITUDE, MAX_ASSESSMENT_SCORE),
   submittedAt: timestamp,
   answers: z
     .array(z.strictObject({ questionId: externalId, answer: label(64), isCorrect: z.boolean().optional() }))

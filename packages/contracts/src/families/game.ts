@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableNumber } from "../shapes/storable-number.ts";
 import { defineEvent, type PrivacyClass } from "../catalog/event-spec.ts";
 import { freeText } from "../privacy/scrub-free-text.ts";
 import { identifier, label, version } from "../shapes/string-shapes.ts";
@@ -42,7 +43,7 @@ export const gameEvents = {
     z.strictObject({
       ...gameContext,
       outcome: z.enum(["success", "failure", "abandoned"]).optional(),
-      score: z.number().min(0).max(1_000_000).optional(),
+      score: storableNumber(0, 1_000_000).optional(),
     }),
   ),
   task_start: gameEvent(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableNumber } from "../shapes/storable-number.ts";
 import { defineEvent } from "../catalog/event-spec.ts";
 import { freeText } from "../privacy/scrub-free-text.ts";
 import { identifier, label, timeZone } from "../shapes/string-shapes.ts";
@@ -193,7 +194,7 @@ export const studyEvents = {
       quiz_id: z.uuid(),
       total_questions: z.int().min(1).max(500),
       correct_answers: z.int().min(0).max(500),
-      accuracy: z.number().min(0).max(1),
+      accuracy: storableNumber(0, 1),
       total_time_seconds: seconds,
       quiz_type: quizType,
     }),
@@ -332,7 +333,7 @@ export const studyEvents = {
       topic_id: z.uuid(),
       topic_name: freeText(200),
       topic_level: z.int().min(0).max(20),
-      current_mastery: z.number().min(0).max(1).optional(),
+      current_mastery: storableNumber(0, 1).optional(),
     }),
   }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableNumber } from "../shapes/storable-number.ts";
 import { defineEvent } from "../catalog/event-spec.ts";
 import { identifier, label } from "../shapes/string-shapes.ts";
 
@@ -7,7 +8,7 @@ import { identifier, label } from "../shapes/string-shapes.ts";
 const sync = { family: "sync", retention: "two_years" } as const;
 
 const externalId = identifier(100);
-const score = z.number().min(0).max(100);
+const score = storableNumber(0, 100);
 const seconds = z.int().min(0).max(86_400);
 const questionCount = z.int().min(0).max(1_000);
 
