@@ -45,7 +45,7 @@ export function RecentTests() {
                     navigate(paths.review(session.sessionId));
                   }}
                 >
-                  {modeName(session.mode)} · {session.questionCount} questions · <strong>{session.scorePercent}%</strong>
+                  {modeName(session.mode)} · {session.questionCount} question{session.questionCount === 1 ? "" : "s"} · <strong>{session.scorePercent}%</strong>
                 </a>{" "}
                 <small>{dateFormat.format(new Date(session.submittedAt ?? session.createdAt))}</small>
               </li>
