@@ -57,7 +57,15 @@ function errorHandler(deps: ServerDeps) {
  * limit applied after decompression), @fastify/cors, @fastify/rate-limit, @fastify/static for the
  * apps, pino for logs; plus /metrics, /livez and /readyz.
  */
-export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpMount[] = []): ChronicleHttp {
+export interface ChronicleHttpOptions {
+  /**
+   * False for a worker process (`--role worker`): only /metrics, /livez and /readyz, so every
+   * process can be scraped and probed while only API processes take requests.
+   */
+  api?: boolean;
+}
+
+export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpMount[] = [], options: ChronicleHttpOptions = {}): ChronicleHttp {
   const deps: ServerDeps = { ...baseDeps, db: instrumentDatabase(baseDeps.db) };
   const { env } = deps;
   const readiness: ReadinessState = { migrating: false, draining: false };
@@ -103,7 +111,7 @@ export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpM
     threshold: 1024,
     customTypes: COMPRESSIBLE,
   });
-  void app.register(async (scope) => registerApi(scope, deps));
+  if (options.api !== false) void app.register(async (scope) => registerApi(scope, deps));
   void app.register(async (scope) => registerOperatorRoutes(scope, deps, readiness));
   for (const mount of mounts) void app.register(async (scope) => mount(scope));
 
