@@ -47,11 +47,12 @@ export function mapDatabaseFailure(error: TRPCError, retryAfterSeconds: number):
   if (kind === "unavailable" || kind === "busy") {
     return { replacement: error.code === "SERVICE_UNAVAILABLE" ? null : storeUnavailableError(retryAfterSeconds, error.cause), kind };
   }
-  // A store path's 503 over a failure that is not the database's (a bug, or an unexpected
-  // SQLSTATE) would tell clients to retry something that fails again forever: make it a 500.
-  const isStoreFailure = error.code === "SERVICE_UNAVAILABLE" && error.cause instanceof ReasonedError && error.cause.cause !== undefined;
-  if (isStoreFailure) {
-    return { replacement: new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: error.message, cause: error.cause.cause }), kind };
+  // A store path's 503 over a SQLSTATE that says the SQL itself is wrong (undefined column, a
+  // constraint nobody expected) would tell clients to retry what fails again forever: a 500.
+  // Failures without a SQLSTATE (the store's own, e.g. a write race it gave up on) keep the 503.
+  const storeFailure = error.code === "SERVICE_UNAVAILABLE" && error.cause instanceof ReasonedError ? error.cause.cause : undefined;
+  if (sqlStateOf(storeFailure) !== undefined) {
+    return { replacement: new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: error.message, cause: storeFailure }), kind };
   }
   return { replacement: null, kind: null };
 }
