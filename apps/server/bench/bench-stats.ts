@@ -16,7 +16,11 @@ export async function closedLoop(seconds: number, workers: number, step: (worker
   let items = 0;
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
-      for (let iteration = 0; performance.now() < deadline; iteration += 1) items += await step(worker, iteration);
+      for (let iteration = 0; performance.now() < deadline; iteration += 1) {
+        // Not `items += await step()`: that reads `items` before the await and loses the other workers' counts.
+        const done = await step(worker, iteration);
+        items += done;
+      }
     }),
   );
   return items / ((performance.now() - started) / 1000);

@@ -7,7 +7,7 @@ import { clientEvent, makeExamSession, makeLearner, type RunningServer } from ".
 /** Sends one batch and resolves with the number of events it carried, after checking they were all accepted. */
 export type Sender = () => Promise<number>;
 
-/** 503s seen (the server asked to retry); the benches report them next to their figures. */
+/** 503s and dropped connections seen (the request was sent again); the benches report them next to their figures. */
 export const unavailable = { count: 0 };
 
 /** Accepted now or by an earlier try that was answered 503 while its write went on. */
@@ -17,8 +17,9 @@ const storedOf = (json: any): number => (json.result?.data.accepted ?? 0) + (jso
 /** Posts until the answer is not a 503, as a client honouring Retry-After would (but after 100 ms, not seconds). */
 async function postRetrying(http: RunningServer, path: string, body: unknown, token: string) {
   for (;;) {
-    const response = await http.post(path, body, token);
-    if (response.status !== 503) return response;
+    const response = await http.post(path, body, token).catch(() => null);
+    if (response && response.status !== 503) return response;
+    // A 503, or a connection the overloaded server closed (its request timeout): send it again.
     unavailable.count += 1;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -22,8 +22,7 @@ import { createMemoryLogger } from "../src/observability/logger.ts";
 import { startProjectionRunner } from "../src/projections/projection-runner.ts";
 import { allProjections } from "../src/projections/registry.ts";
 import { listen } from "../src/testing/index.ts";
-import { groupCommitterFor } from "../src/ingest/group-commit.ts";
-import { defaultGroupCommit } from "../src/ingest/ingest-events.ts";
+import { groupCommitTally } from "../src/ingest/group-commit.ts";
 import { closedLoop, median, percentile } from "./bench-stats.ts";
 import { gameSenders, telemetryLearners, unavailable, type Sender } from "./chronicle-senders.ts";
 import { onEachDatabase } from "./on-each-database.ts";
@@ -94,7 +93,6 @@ async function bench(label: string, db: Database): Promise<void> {
   await closedLoop(1, learners.length, (w) => learners[w]!());
   await projections.drain();
 
-  const committer = groupCommitterFor(db, defaultGroupCommit);
   const grouping = new Map<string, { groups: number; requests: number }>(paths.map((p) => [p.name, { groups: 0, requests: 0 }]));
   const rates = new Map<string, number[]>(paths.map((p) => [p.name, []]));
   const shares = new Map<string, number[]>(paths.map((p) => [p.name, []]));
@@ -103,11 +101,11 @@ async function bench(label: string, db: Database): Promise<void> {
     for (const path of paths) {
       // Each path starts with the projections caught up, so no path pays for the previous one's backlog.
       await projections.drain();
-      const before = { ...committer.written };
+      const before = { ...groupCommitTally };
       measured.set(path.name, await path.run());
       const tally = grouping.get(path.name)!;
-      tally.groups += committer.written.groups - before.groups;
-      tally.requests += committer.written.requests - before.requests;
+      tally.groups += groupCommitTally.groups - before.groups;
+      tally.requests += groupCommitTally.requests - before.requests;
     }
     const limit = measured.get(limitName)!;
     console.log(`${label} round ${round}/${rounds}`);
@@ -138,7 +136,7 @@ async function bench(label: string, db: Database): Promise<void> {
         `batch latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
   }
-  if (unavailable.count > 0) console.log(`${label} ${unavailable.count} requests were answered 503 and sent again (the database breaker opened under load)`);
+  if (unavailable.count > 0) console.log(`${label} ${unavailable.count} requests were answered 503 or dropped and sent again (the server was overloaded)`);
   unavailable.count = 0;
   console.log(`${label} process RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
   await raw?.close();

@@ -20,6 +20,9 @@ interface Job {
 
 const maxRaceRetries = 3;
 
+/** Groups and requests committed by this process: their ratio is the mean group size (bench:ingest prints it). */
+export const groupCommitTally = { groups: 0, requests: 0 };
+
 /**
  * Group commit: concurrent requests of this process join one transaction, so the fixed cost of
  * a write (round trips, the log-position lock, the WAL flush at COMMIT) is paid once per group
@@ -34,8 +37,6 @@ export class GroupCommitter {
   private isWriting = false;
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private readonly roomWaiters: (() => void)[] = [];
-  /** Groups and requests committed so far: their ratio is the mean group size (bench:ingest prints it). */
-  readonly written = { groups: 0, requests: 0 };
 
   constructor(
     private readonly db: Database,
@@ -103,8 +104,8 @@ export class GroupCommitter {
           if (!(error instanceof LogRaceError) || attempt >= maxRaceRetries) throw error;
         }
       }
-      this.written.groups += 1;
-      this.written.requests += group.length;
+      groupCommitTally.groups += 1;
+      groupCommitTally.requests += group.length;
       group.forEach((job, i) => job.resolve(results[i]!));
     } catch (error) {
       for (const job of group) job.reject(error);
