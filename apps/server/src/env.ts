@@ -104,6 +104,8 @@ const envSchema = z.object({
   CHRONICLE_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Where alert transitions are POSTed as JSON (optional). */
   CHRONICLE_ALERT_WEBHOOK_URL: z.url().optional(),
+  /** How much pino writes to stderr. */
+  CHRONICLE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type ServerEnv = z.output<typeof envSchema> & { jwtSecret: string | undefined };

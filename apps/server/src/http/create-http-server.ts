@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ServerDeps } from "../context.ts";
 import { instrumentDatabase } from "../observability/instrument-database.ts";
+import { pinoLogger } from "../observability/logger.ts";
 import { registerApi, TRPC_PATH } from "./api-scope.ts";
 import { corsOptions } from "./cors-options.ts";
 import { errorEnvelope } from "./error-reply.ts";
@@ -68,6 +69,7 @@ export interface ChronicleHttpOptions {
 export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpMount[] = [], options: ChronicleHttpOptions = {}): ChronicleHttp {
   const deps: ServerDeps = { ...baseDeps, db: instrumentDatabase(baseDeps.db) };
   const { env } = deps;
+  pinoLogger.level = env.CHRONICLE_LOG_LEVEL;
   const readiness: ReadinessState = { migrating: false, draining: false };
   let server!: Server;
   let inFlight = 0;

@@ -10,11 +10,11 @@ export interface Logger {
 /**
  * The process's pino logger: one JSON line per record on stderr (stdout stays for command
  * output), with the level as a word and an ISO time, so log shippers need no pino-specific parsing.
- * CHRONICLE_LOG_LEVEL (debug, info, warn, error) picks how much is written.
+ * CHRONICLE_LOG_LEVEL (debug, info, warn, error) picks how much is written; the HTTP server applies it.
  */
 export const pinoLogger: PinoLogger = pino(
   {
-    level: process.env.CHRONICLE_LOG_LEVEL ?? "info",
+    level: "info",
     base: undefined,
     messageKey: "message",
     timestamp: pino.stdTimeFunctions.isoTime,
