@@ -37,7 +37,7 @@ const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.p
  * UTC day. A session id reads the primary key, a student behavioral_features_student_id_idx, and
  * otherwise the time window (default: the last 30 days) behavioral_features_created_at_idx.
  */
-export async function readGameView(executor: Executor, request: GameViewRequest): Promise<AdminGameOutput> {
+export async function readGameView(executor: Executor, request: GameViewRequest): Promise<Omit<AdminGameOutput, "watermark">> {
   const windowEnd = request.to ?? request.now.toISOString();
   const windowStart = request.from ?? new Date(Date.parse(windowEnd) - GAME_DEFAULT_WINDOW_DAYS * 86_400_000).toISOString();
   const filters: SQL[] = [sql`created_at >= ${windowStart}::timestamptz`, sql`created_at < ${windowEnd}::timestamptz`];

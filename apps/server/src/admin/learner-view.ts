@@ -2,6 +2,7 @@ import type { AdminLearnerOutput } from "@chronicle/contracts";
 import { rowsOf, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 import { utcIso } from "../projections/sql-utc-iso.ts";
+import { readLearnerPerformance } from "./learner-performance.ts";
 
 export const LEARNER_DAILY_DAYS = 30;
 export const LEARNER_WEEKLY_WEEKS = 12;
@@ -17,9 +18,9 @@ const utcDayOffset = (now: Date, days: number) => new Date(now.getTime() - days 
  * by its primary key or (user_id, time) index: daily/weekly stats, gamification, mastery,
  * knowledge gaps, and the newest exam, study and game sessions merged.
  */
-export async function readLearnerView(executor: Executor, userId: string, now: Date): Promise<AdminLearnerOutput> {
+export async function readLearnerView(executor: Executor, userId: string, now: Date): Promise<Omit<AdminLearnerOutput, "watermark">> {
   const user = sql`${userId}::uuid`;
-  const [daily, weekly, gamification, mastery, gaps, recent] = await Promise.all([
+  const [daily, weekly, gamification, mastery, gaps, recent, performance] = await Promise.all([
     rowsOf<AdminLearnerOutput["daily"][number]>(
       executor,
       sql`select day::text as day, ${activity} from daily_user_stats
@@ -72,6 +73,7 @@ export async function readLearnerView(executor: Executor, userId: string, now: D
               order by started_at desc limit ${LEARNER_RECENT_SESSIONS})
           ) s order by started desc, "sessionId" limit ${LEARNER_RECENT_SESSIONS}`,
     ),
+    readLearnerPerformance(executor, userId),
   ]);
   const profile = gamification[0];
   return {
@@ -84,5 +86,6 @@ export async function readLearnerView(executor: Executor, userId: string, now: D
     mastery,
     knowledgeGaps: gaps,
     recentSessions: recent,
+    performance,
   };
 }

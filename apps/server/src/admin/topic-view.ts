@@ -18,7 +18,7 @@ const dayOffset = (now: Date, days: number) => new Date(now.getTime() - days * 8
  * (index-only on question_attempts_topic_first_attempt_idx) and answer-change directions
  * (answer_change_stats by the topic's questions, questions_topic_id_idx).
  */
-export async function readTopicView(executor: Executor, topicId: string, now: Date): Promise<AdminTopicOutput> {
+export async function readTopicView(executor: Executor, topicId: string, now: Date): Promise<Omit<AdminTopicOutput, "watermark">> {
   const topic = sql`${topicId}::uuid`;
   // The bank's topic, else a study topic a study app registered (study.registerCatalog).
   const [found] = await rowsOf<{ name: string; kind: "bank" | "study"; subject: string | null }>(

@@ -28,6 +28,8 @@ export const ERASED_ROWS: readonly { table: string; column: string; action: Eras
   { table: "behavioral_features", column: "student_id", action: "delete" },
   { table: "sync_progress", column: "user_id", action: "delete" },
   { table: "sync_assessments", column: "user_id", action: "delete" },
+  { table: "learner_scores", column: "user_id", action: "delete" },
+  { table: "learner_weak_areas", column: "user_id", action: "delete" },
   { table: "quarantined_events", column: "user_id", action: "delete" },
   { table: "quarantine_daily_counts", column: "user_id", action: "delete" },
   // Seed 004's counts: the raw rows go; the daily totals keep counting, under the erased id.

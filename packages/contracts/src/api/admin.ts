@@ -3,6 +3,7 @@ import { eventFamilies } from "../catalog/event-spec.ts";
 import { counterEventName } from "./counters.ts";
 import { behavioralFeatureValues } from "./game.ts";
 import { projectionLag } from "./health.ts";
+import { consistencyWatermark } from "./watermark.ts";
 import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
 import { cursor, eventTypeName, stringKindMeta } from "../shapes/string-shapes.ts";
 
@@ -190,6 +191,19 @@ export const adminLearnerOutput = z.object({
   ),
   knowledgeGaps: z.array(z.object({ topicId: z.uuid(), topicName: z.string().nullable(), gapScore: z.number(), reason: z.string(), computedAt: z.string() })),
   recentSessions: z.array(adminRecentSession),
+  /**
+   * Seed 001's interviews and assessments (projection learner-performance): weak areas by how
+   * often interviews named them, the last 20 scores oldest first, and the trend: the mean of
+   * the last 5 scores against the 5 before ("up"/"down" beyond 2 points, else "flat"; null
+   * with fewer than 6 scores).
+   */
+  performance: z.object({
+    weakAreas: z.array(z.object({ area: z.string(), mentions: z.int(), lastSeenAt: z.string() })),
+    scores: z.array(z.object({ kind: z.enum(["interview", "assessment"]), itemId: z.string(), score: z.number(), at: z.string() })),
+    trend: z.object({ recentMean: z.number().nullable(), previousMean: z.number().nullable(), direction: z.enum(["up", "down", "flat"]).nullable() }),
+  }),
+  /** The log position and time this answer includes every event up to. */
+  watermark: consistencyWatermark,
 });
 export type AdminLearnerOutput = z.infer<typeof adminLearnerOutput>;
 
@@ -231,6 +245,7 @@ export const adminTopicOutput = z.object({
     other: z.int(),
     byQuestion: z.array(z.object({ questionId: z.uuid(), rightToWrong: z.int(), wrongToRight: z.int(), other: z.int() })),
   }),
+  watermark: consistencyWatermark,
 });
 export type AdminTopicOutput = z.infer<typeof adminTopicOutput>;
 
@@ -249,6 +264,7 @@ export const adminGameOutput = z.object({
   sessionsTruncated: z.boolean(),
   students: z.array(z.object({ studentId: z.uuid(), sessions: z.int(), averages: behavioralFeatureValues.extend({ retry_count: z.number(), collaboration_indicators: z.number(), leadership_indicators: z.number() }) })),
   trend: z.array(z.object({ day: z.string(), sessions: z.int(), averages: behavioralFeatureValues.extend({ retry_count: z.number(), collaboration_indicators: z.number(), leadership_indicators: z.number() }) })),
+  watermark: consistencyWatermark,
 });
 export type AdminGameOutput = z.infer<typeof adminGameOutput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consistencyWatermark } from "./watermark.ts";
 
 /** The eight behavioural features of seed 003; formulas in docs/behavioural-features.md. */
 export const behavioralFeatureValues = z.object({
@@ -43,5 +44,6 @@ export const gameFeaturesOutput = z.object({
   formula_version: z.int(),
   features: behavioralFeatureValues,
   inputs: behavioralFeatureInputs,
+  watermark: consistencyWatermark,
 });
 export type GameFeaturesOutput = z.infer<typeof gameFeaturesOutput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consistencyWatermark } from "./watermark.ts";
 
 const utcDay = z.iso.date();
 const nonNegative = z.int().min(0);
@@ -36,5 +37,7 @@ export const gamificationProfileOutput = z.object({
   lastCheckinDay: utcDay.nullable(),
   /** In the order they were unlocked. */
   achievements: z.array(gamificationAchievement),
+  /** The log position and time this profile includes every event up to. */
+  watermark: consistencyWatermark,
 });
 export type GamificationProfileOutput = z.infer<typeof gamificationProfileOutput>;

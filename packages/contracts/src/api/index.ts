@@ -6,6 +6,7 @@ export * from "./gamification.ts";
 export * from "./health.ts";
 export * from "./ingest.ts";
 export * from "./study-catalog.ts";
+export * from "./watermark.ts";
 export * from "./sync.ts";
 export * from "./sessions.ts";
 export * from "./session-topics.ts";

@@ -3,6 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { assertMayReadGameFeatures } from "../../game/authorize-game-session.ts";
 import { readStoredFeatures } from "../../game/stored-features.ts";
 import { authedProcedure } from "../../trpc.ts";
+import { readWatermark } from "../../admin/read-watermark.ts";
+import { aggregateSources } from "../../projections/aggregate-sources.ts";
 
 /** The behavioural features stored for one closed game session, for staff and game servers. */
 export const features = authedProcedure
@@ -10,6 +12,7 @@ export const features = authedProcedure
   .output(gameFeaturesOutput)
   .query(async ({ ctx, input }) => {
     assertMayReadGameFeatures(ctx.principal);
+    const watermark = await readWatermark(ctx.db.orm, aggregateSources.gameFeatures);
     const stored = await readStoredFeatures(ctx.db.orm, input.sessionId);
     if (!stored) {
       throw new TRPCError({
@@ -24,5 +27,6 @@ export const features = authedProcedure
       formula_version: stored.formulaVersion,
       features: stored.features,
       inputs: stored.inputs,
+      watermark,
     };
   });

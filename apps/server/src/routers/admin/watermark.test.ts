@@ -1,0 +1,42 @@
+import { databaseTargets } from "@chronicle/db/testing";
+import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingest, studyEvent, testClock } from "../../study/study-test-kit.ts";
+import { createTestServer, makeLearner, type TestServer } from "../../testing/index.ts";
+import { makeAdmin } from "./admin-test-kit.ts";
+
+describe.each(databaseTargets())("consistent-through watermarks on %s", (driver) => {
+  let server: TestServer;
+  const clock = testClock("2026-02-02T08:00:00.000Z");
+  beforeAll(async () => {
+    server = await createTestServer(driver, {}, clock.now);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("says up to which log position and time admin.learner, admin.topic and gamification.profile include events", async () => {
+    const learner = makeLearner();
+    const session = randomUUID();
+    const admin = makeAdmin(server).caller;
+    await ingest(server, learner, [studyEvent("session_start", session)]);
+    await server.settle();
+    // Every projection has applied the log: the watermark is the head, the newest event overall, and its time.
+    const head = async () =>
+      (await server.db.rows<{ position: string; at: string }>(
+        sql`select tx_id::text || ':' || ingest_seq::text as position, to_char(event_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+              from events order by tx_id desc, ingest_seq desc limit 1`,
+      ))[0]!;
+    const first = await head();
+    expect((await admin.admin.learner({ userId: learner })).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
+    expect((await server.learner(learner).gamification.profile()).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
+
+    clock.set("2026-02-02T09:00:00.000Z");
+    await ingest(server, learner, [studyEvent("material_open", session)]);
+    await server.settle();
+    const second = await head();
+    expect(second.position).not.toBe(first.position);
+    expect((await admin.admin.learner({ userId: learner })).watermark).toEqual({ logPosition: second.position, consistentThrough: second.at });
+  });
+});
