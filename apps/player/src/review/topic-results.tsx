@@ -34,7 +34,7 @@ export function TopicResults({ topics, onPractise, isStarting }: TopicResultsPro
               </td>
               <td>{percent(topic.correct, topic.total)}</td>
               <td>
-                <button type="button" onClick={() => onPractise(topic.topicId)} disabled={isStarting} aria-label={`Practise ${topic.name}`}>
+                <button type="button" onClick={() => onPractise(topic.topicId)} disabled={isStarting} aria-label={`Practise this topic: ${topic.name}`}>
                   Practise this topic
                 </button>
               </td>
