@@ -44,6 +44,7 @@ describe.each(databaseTargets())("gamification.checkin and gamification.profile 
       longestStreak: 2,
       lastCheckinDay: "2025-01-02",
       achievements: [],
+      watermark: { logPosition: expect.stringMatching(/^\d+:\d+$/), consistentThrough: expect.any(String) },
     });
   });
 
@@ -125,6 +126,7 @@ describe.each(databaseTargets())("gamification.checkin and gamification.profile 
       longestStreak: 0,
       lastCheckinDay: null,
       achievements: [],
+      watermark: expect.objectContaining({ logPosition: expect.stringMatching(/^\d+:\d+$/) }),
     });
   });
 
