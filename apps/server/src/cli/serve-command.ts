@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { loadQuestionBank } from "@chronicle/db";
 import { createTokenVerifier } from "../auth/verify-token.ts";
 import type { ServerEnv } from "../env.ts";
-import { createHttpServer, TRPC_PATH, type StaticHandler } from "../http/create-http-server.ts";
+import { createChronicleHttp, TRPC_PATH, type StaticHandler } from "../http/create-http-server.ts";
 import { createDevSignInHandler } from "../http/dev-sign-in.ts";
 import { isBuiltApp, serveStaticApp } from "../http/static-apps.ts";
 import { consoleLogger } from "../observability/logger.ts";
@@ -51,15 +51,18 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
   const projections = runsBackgroundWork(role) ? startProjectionRunner(db, allProjections, consoleLogger) : noProjectionRunner;
   const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const jobs = runsBackgroundWork(role) ? startJobScheduler(deps, allJobs, { holder }) : null;
-  const server = servesHttp(role) ? createHttpServer(deps, appHandlers(env)) : null;
-  const http = server ? trackHttpDrain(server) : null;
+  const http = servesHttp(role) ? createChronicleHttp(deps, appHandlers(env)) : null;
+  const server = http?.server ?? null;
+  const drain = server ? trackHttpDrain(server) : null;
 
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`\n[chronicle] ${signal} received; draining requests (up to ${env.CHRONICLE_DRAIN_SECONDS} s), then stopping…`);
-    await http?.drain(env.CHRONICLE_DRAIN_SECONDS * 1000);
+    // /readyz answers 503 from now on, so a balancer that probes it stops sending new requests.
+    if (http) http.readiness.draining = true;
+    await drain?.drain(env.CHRONICLE_DRAIN_SECONDS * 1000);
     // The job scheduler hands its leases back, so another worker takes the jobs over at once.
     await jobs?.stop();
     await projections.stop();
