@@ -16,7 +16,7 @@ import type { RetentionPolicy } from "./retention-policy.ts";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-const policy: RetentionPolicy = { events: { exam: null, study: 730, game: 90, sync: 730 }, gameFeatures: 365, counterRows: 30 };
+const policy: RetentionPolicy = { events: { exam: null, study: 730, game: 90, sync: 730 }, gameFeatures: 365, counterRows: 30, quarantine: 30 };
 
 /** The log's rows by family and age; what each row is matters only to retention. */
 const aged = (family: NewEvent["family"], days: number) => pauseEvent({ family, event_ts: daysAgo(days) });
@@ -29,7 +29,8 @@ async function remaining(db: Database): Promise<Record<string, number>> {
     select family as what, count(*)::int as n from events group by family
     union all select 'behavioral_features', count(*)::int from behavioral_features
     union all select 'game_sessions', count(*)::int from game_sessions
-    union all select 'counter_events', count(*)::int from counter_events`);
+    union all select 'counter_events', count(*)::int from counter_events
+    union all select 'quarantined_events', count(*)::int from quarantined_events`);
   return Object.fromEntries(rows.map((row) => [row.what, row.n]));
 }
 
@@ -43,13 +44,18 @@ describe.each(databaseTargets())("the retention purge on %s", (driver) => {
       await db.rows(sql`insert into behavioral_features (session_id, student_id, features_json, created_at) values (${session}, ${randomUUID()}, '{}', ${daysAgo(days)})`);
     }
     for (const days of [40, 10]) await db.rows(sql`insert into counter_events (viewer_id, event, created_at) values (${randomUUID()}, 'suggestion_shown', ${daysAgo(days)})`);
+    for (const days of [40, 10]) {
+      const learner = randomUUID();
+      await db.rows(sql`insert into quarantined_events (received_at, user_id, code, message, issues, raw_json) values (${daysAgo(days)}, ${learner}, 'invalid_payload', 'bad', '[]', '{}')`);
+      await db.rows(sql`insert into quarantine_daily_counts (user_id, day, received) values (${learner}, (${daysAgo(days)}::timestamptz at time zone 'utc')::date, 1)`);
+    }
   });
   afterAll(async () => {
     await db?.close();
   });
 
   it("never purges an event a projection has not applied yet", async () => {
-    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null };
+    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null, quarantine: null };
     const purged = await purgeExpired(db, eventsOnly, [follower], now, { actor: "test" });
     expect(purged.map((target) => target.rows)).toEqual([0, 0, 0]);
     expect(await remaining(db)).toMatchObject({ exam: 1, study: 2, game: 2, sync: 2 });
@@ -68,11 +74,12 @@ describe.each(databaseTargets())("the retention purge on %s", (driver) => {
       ["sync events", 1],
       ["game features and session summaries", 2],
       ["raw counter rows", 1],
+      ["quarantined events and their daily counts", 2],
     ]);
   });
 
   it("keeps exam events, the young rows and the aggregates; each purge leaves an audit row", async () => {
-    expect(await remaining(db)).toEqual({ exam: 1, study: 1, game: 1, sync: 1, behavioral_features: 1, game_sessions: 1, counter_events: 1 });
+    expect(await remaining(db)).toEqual({ exam: 1, study: 1, game: 1, sync: 1, behavioral_features: 1, game_sessions: 1, counter_events: 1, quarantined_events: 1 });
     const audit = await db.rows<{ family: string; events_deleted: number; reason: string }>(
       sql`select family, events_deleted, reason from purge_audit where actor = 'test' order by id`,
     );
@@ -82,6 +89,7 @@ describe.each(databaseTargets())("the retention purge on %s", (driver) => {
       ["sync", 1],
       ["game features", 2],
       ["counter rows", 1],
+      ["quarantined events", 2],
     ]);
     expect(audit[0]!.reason).toBe("retention: study events are kept 730 days");
     expect(await eventsPurgedByRetention(db.orm)).toMatchObject({ events: 3 });
@@ -91,7 +99,7 @@ describe.each(databaseTargets())("the retention purge on %s", (driver) => {
     const again = await purgeExpired(db, policy, [follower], now, { actor: "test" });
     expect(again.every((target) => target.rows === 0)).toBe(true);
     const [audit] = await db.rows<{ n: number }>(sql`select count(*)::int as n from purge_audit`);
-    expect(audit!.n).toBe(5);
+    expect(audit!.n).toBe(6);
   });
 });
 
@@ -107,7 +115,7 @@ describe.each(databaseTargets())("retention and the Parquet export on %s", (driv
   });
 
   it("waits, once the export is in use, until an expired event is in an exported file", async () => {
-    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null };
+    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null, quarantine: null };
     await appendVisible(db, [aged("study", 800)]);
     await exportEvents(db, { outDir, actor: "test" });
     const late = aged("study", 900);

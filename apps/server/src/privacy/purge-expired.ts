@@ -56,6 +56,14 @@ export async function purgeExpired(db: Database, policy: RetentionPolicy, projec
     const rows = await deleteAudited(db, options, "counter rows", cutoff, policy.counterRows, [{ table: "counter_events", timeColumn: "created_at" }]);
     done.push({ what: "raw counter rows", keepDays: policy.counterRows, cutoff, rows });
   }
+  if (policy.quarantine !== null) {
+    const cutoff = retentionCutoff(now, policy.quarantine).toISOString();
+    const rows = await deleteAudited(db, options, "quarantined events", cutoff, policy.quarantine, [
+      { table: "quarantined_events", timeColumn: "received_at" },
+      { table: "quarantine_daily_counts", timeColumn: "day" },
+    ]);
+    done.push({ what: "quarantined events and their daily counts", keepDays: policy.quarantine, cutoff, rows });
+  }
   return done;
 }
 

@@ -4,7 +4,7 @@ import { retentionCutoff, retentionPolicy } from "./retention-policy.ts";
 
 describe("the retention policy", () => {
   it("follows the product's rules by default: exam kept, study and sync 2 years, game 90 days, features 1 year, counters 30 days", () => {
-    expect(retentionPolicy(loadEnv({}))).toEqual({ events: { exam: null, study: 730, game: 90, sync: 730 }, gameFeatures: 365, counterRows: 30 });
+    expect(retentionPolicy(loadEnv({}))).toEqual({ events: { exam: null, study: 730, game: 90, sync: 730 }, gameFeatures: 365, counterRows: 30, quarantine: 30 });
   });
 
   it("takes days or 'forever' per family from the environment", () => {

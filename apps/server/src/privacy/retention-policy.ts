@@ -11,6 +11,8 @@ export interface RetentionPolicy {
   gameFeatures: KeepDays;
   /** Seed 004: raw counter rows; the daily totals are kept. */
   counterRows: KeepDays;
+  /** Rejected events (issue 11): what a producer sent wrong is needed for weeks, not years. */
+  quarantine: KeepDays;
 }
 
 /** The catalog's default per family: the longest class of any of its events, so nothing is cut short. */
@@ -36,6 +38,7 @@ export function retentionPolicy(env: ServerEnv): RetentionPolicy {
     events,
     gameFeatures: fromEnv(env.CHRONICLE_RETAIN_GAME_FEATURES_DAYS, 365),
     counterRows: fromEnv(env.CHRONICLE_RETAIN_COUNTER_DAYS, defaultRetentionDays.thirty_days),
+    quarantine: fromEnv(env.CHRONICLE_RETAIN_QUARANTINE_DAYS, defaultRetentionDays.thirty_days),
   };
 }
 
