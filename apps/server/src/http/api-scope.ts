@@ -7,6 +7,7 @@ import { healthHttpStatus } from "../db-health/health-http-status.ts";
 import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
 import { appRouter, type AppRouter } from "../router.ts";
 import { CLIENT_METRICS_HEADER, recordClientMetrics } from "./client-metrics-header.ts";
+import { registerRestRoutes } from "./rest-routes.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
 import { authorizationFor } from "./subscription-authorization.ts";
 
@@ -88,4 +89,10 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
     // 500s are logged by trpc.ts's errorFormatter, with the request id their answer names.
   };
   await app.register(fastifyTRPCPlugin, { prefix: TRPC_PATH, trpcOptions });
+  await app.register(async (rest) => {
+    // The body as text, like tRPC's adapter takes it, so the nesting guard sees it before any parse.
+    rest.removeContentTypeParser("application/json");
+    rest.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    registerRestRoutes(rest, deps);
+  });
 }
