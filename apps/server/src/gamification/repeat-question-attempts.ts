@@ -18,13 +18,14 @@ export async function findRepeatQuestionAttempts(executor: Executor, submits: re
   const rows = await rowsOf<{ event_id: string }>(
     executor,
     sql`select r.event_id
-          from jsonb_to_recordset(${records}::jsonb) as r(event_id text, user_id uuid, question_id uuid, tx_id bigint, ingest_seq bigint)
+          from jsonb_to_recordset(${records}::jsonb) as r(event_id text, user_id uuid, question_id text, tx_id bigint, ingest_seq bigint)
          where exists (select 1 from events e
                         where e.user_id = r.user_id and e.event_type = 'question_submit'
-                          and (e.payload_json->>'question_id')::uuid = r.question_id
+                          -- Written as the partial index's expression, so each submit is one index probe.
+                          and lower(e.payload_json->>'question_id') = lower(r.question_id)
                           and (e.tx_id, e.ingest_seq) < (r.tx_id, r.ingest_seq))
             or exists (select 1 from events s
-                         join test_session_questions tq on tq.session_id = s.session_id and tq.question_id = r.question_id
+                         join test_session_questions tq on tq.session_id = s.session_id and tq.question_id = r.question_id::uuid
                         where s.user_id = r.user_id and s.event_type = 'SESSION_SUBMITTED'
                           and (s.tx_id, s.ingest_seq) < (r.tx_id, r.ingest_seq)
                           and exists (select 1 from events a

@@ -54,5 +54,11 @@ export const events = pgTable(
     index("events_event_type_tx_id_ingest_seq_idx").on(t.eventType, t.txId, t.ingestSeq),
     // The admin event explorer pages the whole log newest first by (event_ts, ingest_seq).
     index("events_event_ts_ingest_seq_idx").on(t.eventTs, t.ingestSeq),
+    // XP's first-attempt rule asks "has this learner submitted this question before?" per
+    // submit; without these partial indexes that scans the learner's whole history.
+    index("events_question_submit_by_learner_idx")
+      .on(t.userId, sql`lower(${t.payloadJson}->>'question_id')`, t.txId, t.ingestSeq)
+      .where(sql`event_type = 'question_submit'`),
+    index("events_session_submitted_by_learner_idx").on(t.userId, t.txId, t.ingestSeq).where(sql`event_type = 'SESSION_SUBMITTED'`),
   ],
 );

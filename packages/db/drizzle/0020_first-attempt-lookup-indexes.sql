@@ -1,0 +1,2 @@
+CREATE INDEX "events_question_submit_by_learner_idx" ON "events" USING btree ("user_id",lower("payload_json"->>'question_id'),"tx_id","ingest_seq") WHERE event_type = 'question_submit';--> statement-breakpoint
+CREATE INDEX "events_session_submitted_by_learner_idx" ON "events" USING btree ("user_id","tx_id","ingest_seq") WHERE event_type = 'SESSION_SUBMITTED';
