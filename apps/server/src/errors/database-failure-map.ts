@@ -2,11 +2,14 @@ import { classifyDatabaseFailure, sqlErrorMessage, sqlStateOf, type DatabaseFail
 import { TRPCError } from "@trpc/server";
 import { ReasonedError } from "./reasoned-error.ts";
 
-/** 503 while the database is unreachable or gave up on this statement: nothing was written. */
+/**
+ * 503 while the database is unreachable or gave up on this statement. The breaker may refuse
+ * work that still commits later, so the sentence promises only that resending is safe.
+ */
 export function storeUnavailableError(retryAfterSeconds: number, cause?: unknown): TRPCError {
   return new TRPCError({
     code: "SERVICE_UNAVAILABLE",
-    message: `Chronicle's database is unavailable right now; nothing was written, send the request again in ${retryAfterSeconds} seconds.`,
+    message: `Chronicle's database is unavailable right now; send the request again in ${retryAfterSeconds} seconds (anything already stored comes back as a duplicate).`,
     cause: new ReasonedError("store_unavailable", "the database is unavailable", { cause }),
   });
 }
