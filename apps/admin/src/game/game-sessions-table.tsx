@@ -31,8 +31,9 @@ export function GameSessionsTable({ sessions }: { sessions: readonly GameSession
           key: "student",
           header: "Student",
           cell: (session) => (
-            <AppLink to={paths.game({ studentId: session.studentId })} aria-label={`Game sessions of student ${session.studentId}`}>
+            <AppLink to={paths.game({ studentId: session.studentId })}>
               <LearnerLabelText id={session.studentId} />
+              <span className="visually-hidden"> (this student's game sessions)</span>
             </AppLink>
           ),
           sortValue: (session) => session.studentId,
