@@ -16,7 +16,11 @@ export interface Arrival {
  * A fixture that fails the contract is a bug in the loader, so it throws.
  */
 export function acceptedEventRow(validation: EventValidation, userId: string, arrival: Arrival): NewEvent {
-  if (!validation.ok) throw new Error(`The bulk loader built an invalid event (${validation.code}: ${validation.message}).`);
+  if (!validation.ok) {
+    const issue = validation.issues[0];
+    const where = issue ? ` at ${JSON.stringify(issue)}` : "";
+    throw new Error(`The bulk loader built an invalid event (${validation.code}: ${validation.message}${where}).`);
+  }
   const { event } = validation;
   return {
     id: event.id,

@@ -124,7 +124,8 @@ export function recordStudySession(random: SeededRandom, log: SessionEventLog, c
       detected_topics: [topic.id],
     });
     log.wait(random.int(3, 20));
-    const messageId = `msg-${random.int(1, 1_000_000)}`;
+    // At most five digits: a longer run reads as a personal number and the contract refuses it.
+    const messageId = `msg-${random.int(1, 99_999)}`;
     if (random.chance(0.7)) log.add("ai_feedback_positive", { message_id: messageId, rating: random.int(4, 5), ...(random.chance(0.3) ? { feedback_text: `Clear answer from ${random.pick(aiModels)}` } : {}) });
     else log.add("ai_feedback_negative", { message_id: messageId, rating: random.int(1, 2), ...(random.chance(0.5) ? { feedback_text: "Too long, did not answer my question" } : {}) });
   }

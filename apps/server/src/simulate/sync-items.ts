@@ -17,7 +17,8 @@ export interface SyncPlan {
 export function planSyncBatch(random: SeededRandom, syncSessionId: string, catalog: StudyCatalog, day: number, atMs: number): SyncPlan {
   const at = (offsetSeconds: number) => new Date(atMs + offsetSeconds * 1000).toISOString();
   const events: ClientEvent[] = [];
-  const interviewId = `interview-${randomUUID().slice(0, 8)}`;
+  // Whole UUIDs: a short hex slice can be all digits, which the contract reads as a personal number.
+  const interviewId = `interview-${randomUUID()}`;
   if (random.chance(0.5)) {
     const planned = random.pick([15, 30, 45]);
     events.push({ id: randomUUID(), event_type: "interview_started", client_ts: at(0), session_id: syncSessionId, payload: { interviewType: random.pick(["mock", "practice", "live"] as const), duration: planned } });
@@ -38,7 +39,7 @@ export function planSyncBatch(random: SeededRandom, syncSessionId: string, catal
       event_type: "assessment_submitted",
       client_ts: at(0),
       session_id: syncSessionId,
-      payload: { assessmentId: `assessment-${randomUUID().slice(0, 8)}`, score: Math.round((correct / attempted) * 100), questionsAttempted: attempted, correctAnswers: correct, duration: random.int(300, 1800), submittedOffline: random.chance(0.6) },
+      payload: { assessmentId: `assessment-${randomUUID()}`, score: Math.round((correct / attempted) * 100), questionsAttempted: attempted, correctAnswers: correct, duration: random.int(300, 1800), submittedOffline: random.chance(0.6) },
     });
   }
   const topic = random.pick(catalog.topics);
@@ -49,7 +50,7 @@ export function planSyncBatch(random: SeededRandom, syncSessionId: string, catal
   items.push({ itemType: "progress", itemData: { entityType: "topic", entityId: topic.id, percent: Math.round(rising * 100), updatedAt: at(90) } });
   if (random.chance(0.4)) {
     const maxScore = 20;
-    items.push({ itemType: "assessment", itemData: { assessmentId: `quiz-${topic.id.slice(0, 8)}-day-${day}`, score: random.int(0, maxScore), maxScore, submittedAt: at(120) } });
+    items.push({ itemType: "assessment", itemData: { assessmentId: `quiz-${topic.id}-day-${day}`, score: random.int(0, maxScore), maxScore, submittedAt: at(120) } });
   }
   return { items, events };
 }

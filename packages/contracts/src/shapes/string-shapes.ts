@@ -10,7 +10,7 @@ export const STRING_KIND_KEY = "x-string-kind";
 
 export const stringKinds = {
   identifier: "An identifier: letters, digits and single . _ : - separators; no e-mail, phone, IP or long number.",
-  label: "A short label: letters, digits, spaces and . _ ' & / - inside; no e-mail, phone, IP or long number.",
+  label: "A short label: letters, digits, spaces and . _ ' & / - : , ( ) inside; no e-mail, phone, IP or long number.",
   version: "A version such as 1.4.0 or 2.0.0-beta.1.",
   time_zone: "An IANA time zone the server's runtime knows (Europe/Madrid, UTC).",
   event_type: "An event type name: a letter, then letters, digits and _.",
@@ -56,8 +56,9 @@ export function label(maxChars = 64) {
       .string()
       .min(1)
       .max(maxChars)
-      .regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} _.'&/-]*[\p{L}\p{N}])?$/u, {
-        error: "must be letters, digits and spaces (with . _ ' & / - inside), starting and ending with a letter or digit",
+      // Topic and subject names read naturally with a colon or brackets ("Physics: Mechanics").
+      .regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} _.'&/:,()-]*[\p{L}\p{N})])?$/u, {
+        error: "must be letters, digits and spaces (with . _ ' & / - : , ( ) inside), starting with a letter or digit and ending with one or ')'",
       })
       .refine((text) => !looksPersonal(text), { error: personalDataError }),
     "label",
