@@ -53,7 +53,8 @@ describe.skipIf(!hasChromium)("the admin names people and questions, works on a 
     await changes.getByText(text!.stem, { exact: true }).waitFor();
     await saveScreenshot(page, "topic-question-text");
 
-    await page.goto(`${harness.server.url}/admin/events?learner=${seeded.learnerA}&family=exam`);
+    // Every answer change, whoever made it: the question above is among them.
+    await page.goto(`${harness.server.url}/admin/events?type=ANSWER_CHANGED`);
     const rows = page.getByRole("table", { name: "Events" }).locator("tbody tr");
     await rows.first().waitFor();
     // The row of the change on that question names the question by its text.
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)("the admin names people and questions, works on a 
     await answered.locator("td").first().click();
     const details = page.locator(".event-detail");
     await details.waitFor();
-    const event = (await admin().events({ filters: { userId: seeded.learnerA, types: ["ANSWER_CHANGED"] }, limit: 50 })).events.find((row) => row.questionId === changed.questionId);
+    const event = (await admin().events({ filters: { types: ["ANSWER_CHANGED"] }, limit: 50 })).events.find((row) => row.questionId === changed.questionId);
     expect(await details.getByLabel("Payload").textContent()).toBe(JSON.stringify(event!.payload, null, 2));
     expect(await details.getByRole("link", { name: "Open the session timeline" }).getAttribute("href")).toBe(`/admin/sessions/${event!.sessionId}`);
     await saveScreenshot(page, "explorer-detail");
