@@ -51,9 +51,10 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
   const projections = runsBackgroundWork(role) ? startProjectionRunner(db, allProjections, consoleLogger) : noProjectionRunner;
   const deps = { db, env, log: consoleLogger, verifyToken: createTokenVerifier(env), now: () => new Date(), startedAt: new Date(), projections };
   const jobs = runsBackgroundWork(role) ? startJobScheduler(deps, allJobs, { holder }) : null;
-  const http = servesHttp(role) ? createChronicleHttp(deps, appHandlers(env)) : null;
-  const server = http?.server ?? null;
-  const drain = server ? trackHttpDrain(server) : null;
+  // Workers serve only /metrics, /livez and /readyz, so every process can be scraped and probed.
+  const http = servesHttp(role) ? createChronicleHttp(deps, appHandlers(env)) : createChronicleHttp(deps, [], { api: false });
+  const server = http.server;
+  const drain = trackHttpDrain(server);
 
   let isStopping = false;
   const stop = async (signal: string) => {
@@ -61,8 +62,8 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
     isStopping = true;
     console.log(`\n[chronicle] ${signal} received; draining requests (up to ${env.CHRONICLE_DRAIN_SECONDS} s), then stopping…`);
     // /readyz answers 503 from now on, so a balancer that probes it stops sending new requests.
-    if (http) http.readiness.draining = true;
-    await drain?.drain(env.CHRONICLE_DRAIN_SECONDS * 1000);
+    http.readiness.draining = true;
+    await drain.drain(env.CHRONICLE_DRAIN_SECONDS * 1000);
     // The job scheduler hands its leases back, so another worker takes the jobs over at once.
     await jobs?.stop();
     await projections.stop();
@@ -73,11 +74,6 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
-  if (!server) {
-    console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
-    console.log(`[chronicle] worker ${holder} ready: projections, jobs and export (no HTTP)`);
-    return;
-  }
   await new Promise<void>((ready, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(error.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use; stop the other process or set PORT.`) : error),
@@ -87,6 +83,11 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
+  if (!servesHttp(role)) {
+    console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
+    console.log(`[chronicle] worker ${holder} ready: projections, jobs and export; ${base}/metrics, /livez and /readyz only`);
+    return;
+  }
   console.log(`[chronicle] database: ${describeDatabase(env)} (migrations applied)`);
   console.log(`[chronicle] role     ${role}${role === "api" ? " (projections, jobs and export run in `--role worker` processes)" : ""}`);
   console.log(`[chronicle] player   ${base}/${isBuiltApp(PLAYER_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/player)"}`);

@@ -6,7 +6,7 @@ const bin = resolve(import.meta.dirname, "../../../bin/chronicle.mjs");
 export interface ServeProcess {
   readonly role: "api" | "worker";
   readonly child: ChildProcess;
-  /** The API's port (0 for a worker). */
+  /** The port it listens on: an API's requests, a worker's /metrics, /livez and /readyz. */
   readonly port: number;
   /** Everything it printed, for a failing test's message. */
   output(): string;
@@ -31,7 +31,8 @@ export function startServe(role: "api" | "worker", env: Record<string, string>, 
       output += chunk.toString();
       const api = /API\s+http:\/\/[^:]+:(\d+)\/trpc/.exec(output);
       if (role === "api" && api) done(Number(api[1]));
-      if (role === "worker" && /worker \S+ ready/.test(output)) done(0);
+      const worker = /worker \S+ ready.*http:\/\/[^:]+:(\d+)\/metrics/.exec(output);
+      if (role === "worker" && worker) done(Number(worker[1]));
     };
     const done = (listening: number) => {
       clearTimeout(timer);
