@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announceWorker } from "../cluster/worker-presence.ts";
 import { clientEvent, createTestServer, listen, makeExamSession, makeLearner, type RunningServer, type TestServer } from "../testing/index.ts";
 
 describe("when the event store fails", () => {
@@ -62,6 +63,17 @@ describe("request limits over HTTP", () => {
     const { json } = await http.get("/trpc/health");
     expect(json.result.data).toMatchObject({ status: "healthy", services: { database: "connected", databaseDriver: "pglite" } });
     expect(json.result.data.uptime).toBeGreaterThanOrEqual(0);
+  });
+
+  it("reports seed 001's scheduler as running only while some worker runs projections and jobs", async () => {
+    expect((await http.get("/trpc/health")).json.result.data.services.scheduler).toBe("stopped");
+    const worker = await announceWorker(server.db, "health-test-worker", () => {});
+    try {
+      expect((await http.get("/trpc/health")).json.result.data.services.scheduler).toBe("running");
+    } finally {
+      await worker.stop();
+    }
+    expect((await http.get("/trpc/health")).json.result.data.services.scheduler).toBe("stopped");
   });
 
   it("answers unknown paths with a 404 that names the API path", async () => {

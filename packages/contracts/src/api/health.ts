@@ -21,6 +21,12 @@ export const healthOutput = z.object({
   services: z.object({
     database: z.enum(["connected", "disconnected"]),
     databaseDriver: z.enum(["pglite", "postgres"]),
+    /**
+     * Seed 001's scheduler: `running` while some worker of the cluster (this process or another)
+     * runs projections and jobs, `stopped` when none does, `unknown` while the database is down.
+     * Chronicle keeps no cache, so seed 001's `cache` field has nothing to report.
+     */
+    scheduler: z.enum(["running", "stopped", "unknown"]),
   }),
   projections: z.array(projectionLag),
 });
