@@ -118,7 +118,8 @@ describe.skipIf(!hasChromium)("every admin page renders real data from the serve
     const students = page.getByRole("table", { name: "Average behavioural features per student" });
     // Learners are named, never a bare id: without a registered name, by their pseudonym.
     const [labelA] = await adminCaller().admin.learnerLabels({ userIds: [seeded.learnerA] });
-    expect(await students.getByRole("link", { name: `Learner ${labelA!.label}` }).count()).toBe(1);
+    // Names arrive after the table (one lookup for the page), so wait for it; strict: exactly one link.
+    await students.getByRole("link", { name: `Learner ${labelA!.label}` }).waitFor();
     expect(await page.getByRole("img", { name: /Daily averages of four behavioural features/ }).count()).toBe(1);
     await saveScreenshot(page, "game");
   });
