@@ -8,6 +8,7 @@ import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observa
 import { appRouter, type AppRouter } from "../router.ts";
 import { CLIENT_METRICS_HEADER, recordClientMetrics } from "./client-metrics-header.ts";
 import { registerRestRoutes } from "./rest-routes.ts";
+import { emptyBodyAsNoInput } from "./empty-body-as-no-input.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
 import { authorizationFor } from "./subscription-authorization.ts";
 
@@ -62,6 +63,7 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
       ),
   });
   app.addHook("preValidation", requireJsonMediaType);
+  app.addHook("preHandler", emptyBodyAsNoInput);
   app.addHook("preValidation", createRequestGuards({ maxJsonDepth: env.CHRONICLE_MAX_JSON_DEPTH, maxBatchCalls: env.CHRONICLE_MAX_BATCH_CALLS }));
   app.addHook("onResponse", async (request, reply) => {
     const procedure = procedureLabel((request.params as Record<string, unknown> | undefined)?.path);

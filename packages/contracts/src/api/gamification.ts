@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { noInput } from "./no-input.ts";
 import { consistencyWatermark } from "./watermark.ts";
 
 const utcDay = z.iso.date();
 const nonNegative = z.int().min(0);
 
 /** gamification.checkin takes nothing: the learner comes from the token and the day from the server's clock. */
-export const gamificationCheckinInput = z.void();
+export const gamificationCheckinInput = noInput;
 
 /** The check-in day is the UTC date of the server's clock, whatever the learner's time zone. */
 export const gamificationCheckinOutput = z.object({
@@ -18,7 +19,7 @@ export const gamificationCheckinOutput = z.object({
 });
 export type GamificationCheckinOutput = z.infer<typeof gamificationCheckinOutput>;
 
-export const gamificationProfileInput = z.void();
+export const gamificationProfileInput = noInput;
 
 export const gamificationAchievement = z.object({
   id: z.string(),

@@ -10,3 +10,4 @@ export * from "./watermark.ts";
 export * from "./sync.ts";
 export * from "./sessions.ts";
 export * from "./session-topics.ts";
+export * from "./no-input.ts";

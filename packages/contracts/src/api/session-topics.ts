@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { noInput } from "./no-input.ts";
 
 /** sessions.topics takes nothing: every learner sees the whole bank's topics. */
-export const sessionTopicsInput = z.void();
+export const sessionTopicsInput = noInput;
 
 /** A topic a learner can filter a test by, with how many questions the bank holds for it. */
 export const sessionTopic = z.object({
