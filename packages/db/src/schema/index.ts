@@ -17,3 +17,4 @@ export * from "./job-runs.ts";
 export * from "./learner-names.ts";
 export * from "./study-catalog.ts";
 export * from "./alerts.ts";
+export * from "./client-metrics.ts";
