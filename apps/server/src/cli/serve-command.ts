@@ -98,5 +98,5 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
     console.log(`[chronicle] dev token: npx chronicle token --role learner   (roles: learner, admin, service)`);
   }
   // Only on an empty development log, in the background, and once per database however many processes start.
-  startFirstRunSimulation(db, env, base);
+  void startFirstRunSimulation(db, env, base, { settle: () => projections.drain() });
 }

@@ -1,41 +1,77 @@
 import type { Database } from "@chronicle/db";
 import { sql } from "drizzle-orm";
+import { performance } from "node:perf_hooks";
 import { signDevToken } from "../auth/sign-dev-token.ts";
 import { claimOnce } from "../cluster/claim-once.ts";
 import { newHolderId } from "../cluster/leases.ts";
 import type { ServerEnv } from "../env.ts";
 import { runSimulation } from "./run-simulation.ts";
-import { totalEvents } from "./traffic-tally.ts";
 
 /** Enough traffic for every admin chart to show something on a fresh `npm start`. */
 export const FIRST_RUN_TRAFFIC = { learners: 12, days: 7, seed: 1, badRate: 0.02, concurrency: 4 } as const;
+
+export type FirstRunTraffic = { [K in keyof typeof FIRST_RUN_TRAFFIC]: number };
 
 async function isLogEmpty(db: Database): Promise<boolean> {
   const [row] = await db.rows<{ is_empty: boolean }>(sql`select not exists (select 1 from events) as is_empty`);
   return row?.is_empty === true;
 }
 
+async function countLoggedEvents(db: Database): Promise<number> {
+  const [row] = await db.rows<{ n: number }>(sql`select count(*)::int as n from events`);
+  return row?.n ?? 0;
+}
+
 /** The claim that makes the demo traffic happen once per database, however many processes start. */
 export const FIRST_RUN_CLAIM = "first-run-demo-traffic";
 
+export interface FirstRunOptions {
+  print?: (line: string) => void;
+  /**
+   * Resolves when the projections have applied what is committed: the demo is "loaded" when
+   * the admin's charts show it, not when the last event is sent.
+   */
+  settle?: () => Promise<void>;
+  traffic?: FirstRunTraffic;
+}
+
+/** Quarter marks, so a terminal shows the load moving without a line per learner-day. */
+function quarterReporter(print: (line: string) => void): (done: number, total: number, eventsSent: number) => void {
+  let lastQuarter = 0;
+  return (done, total, eventsSent) => {
+    const quarter = Math.floor((done / total) * 4);
+    if (quarter <= lastQuarter || quarter >= 4) return;
+    lastQuarter = quarter;
+    print(`[chronicle] loading demo data… ${quarter * 25}% (${eventsSent} events sent)`);
+  };
+}
+
 /**
  * On a development server whose log is empty, sends a small simulation to itself over HTTP,
- * in the background, once per database: the first process to claim it sends it. It logs one
- * line when done and never throws: a demo-data failure must not block or crash the server.
+ * in the background, once per database: the first process to claim it sends it. It says when
+ * it starts loading and when the data is in the charts, and never throws: a demo-data failure
+ * must not block or crash the server. The promise is for tests; `serve` does not wait for it.
  */
-export function startFirstRunSimulation(db: Database, env: ServerEnv, baseUrl: string, print: (line: string) => void = console.log): void {
+export async function startFirstRunSimulation(db: Database, env: ServerEnv, baseUrl: string, options: FirstRunOptions = {}): Promise<void> {
+  const print = options.print ?? console.log;
+  const traffic = options.traffic ?? FIRST_RUN_TRAFFIC;
   if (env.NODE_ENV === "production") return;
-  void (async () => {
-    try {
-      if (!(await isLogEmpty(db))) return;
-      if (!(await claimOnce(db, FIRST_RUN_CLAIM, newHolderId()))) return;
-      const summary = await runSimulation({ ...FIRST_RUN_TRAFFIC, url: baseUrl }, { signToken: (request) => signDevToken(env, request) });
-      print(
-        `[chronicle] demo traffic: ${FIRST_RUN_TRAFFIC.learners} simulated learners × ${FIRST_RUN_TRAFFIC.days} days, ` +
-          `${totalEvents(summary.tally)} events sent in ${(summary.wallMs / 1000).toFixed(1)} s (run \`chronicle simulate\` for more)`,
-      );
-    } catch (error) {
-      print(`[chronicle] demo traffic skipped: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  })();
+  try {
+    if (!(await isLogEmpty(db))) return;
+    if (!(await claimOnce(db, FIRST_RUN_CLAIM, newHolderId()))) return;
+    const started = performance.now();
+    print(
+      `[chronicle] loading demo data… (${traffic.learners} simulated learners × ${traffic.days} days, in the background; ` +
+        `the admin's charts fill in as it arrives)`,
+    );
+    await runSimulation(
+      { ...traffic, url: baseUrl },
+      { signToken: (request) => signDevToken(env, request), onProgress: quarterReporter(print) },
+    );
+    await options.settle?.();
+    const seconds = (performance.now() - started) / 1000;
+    print(`[chronicle] demo data loaded: ${await countLoggedEvents(db)} events in ${seconds.toFixed(1)} s (run \`chronicle simulate\` for more)`);
+  } catch (error) {
+    print(`[chronicle] demo data skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
