@@ -108,16 +108,21 @@ describe.skipIf(!process.env.DATABASE_URL)("a cluster of 3 API processes and 2 w
     api3.child.kill("SIGKILL");
     proxy.setBackends([api1.port, api2.port]);
 
-    // Freeze one worker: every job lease ends up with the other within 15 s.
-    worker2.child.kill("SIGSTOP");
+    // Freeze the worker that holds the most job leases, so the takeover is real: every job lease
+    // ends up with the other within 15 s.
+    const heldBy = (worker: ServeProcess) => async () => (await jobLeases()).filter((lease) => lease.live && pidOfHolder(lease.holder) === worker.child.pid).length;
+    const [frozen, other] = (await heldBy(worker1)()) >= (await heldBy(worker2)()) ? [worker1, worker2] : [worker2, worker1];
+    const leasesFrozen = await heldBy(frozen)();
+    expect(leasesFrozen).toBeGreaterThan(0);
+    frozen.child.kill("SIGSTOP");
     const frozenAt = Date.now();
-    const takeoverAfterFreezeMs = await waitFor("job lease takeover after SIGSTOP", 15_000, () => allJobLeasesWith((pid) => pid === worker1.child.pid), jobLeases);
+    const takeoverAfterFreezeMs = await waitFor("job lease takeover after SIGSTOP", 15_000, () => allJobLeasesWith((pid) => pid === other.child.pid), jobLeases);
     // Then kill the other one outright, exporting meanwhile; the frozen one wakes after 20 s.
     const exporting = exportTwice();
-    worker1.child.kill("SIGKILL");
+    other.child.kill("SIGKILL");
     await sleep(Math.max(0, 20_000 - (Date.now() - frozenAt)));
-    worker2.child.kill("SIGCONT");
-    const takeoverAfterKillMs = await waitFor("job lease takeover after kill -9", 15_000, () => allJobLeasesWith((pid) => pid === worker2.child.pid), jobLeases);
+    frozen.child.kill("SIGCONT");
+    const takeoverAfterKillMs = await waitFor("job lease takeover after kill -9", 15_000, () => allJobLeasesWith((pid) => pid === frozen.child.pid), jobLeases);
     await exporting;
     isLoading = false;
     await workload;
@@ -127,7 +132,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a cluster of 3 API processes and 2 w
       (await measureProjectionLag(db!.orm, allProjections)).every((lag) => lag.lagSeconds < 2 && lag.pendingEvents === 0),
     );
     console.log(
-      `[cluster proof] ${rounds} workload rounds; job leases taken over ${takeoverAfterFreezeMs} ms after SIGSTOP, ${takeoverAfterKillMs} ms after SIGCONT of the frozen worker (the other killed); lag back to 0 ${lagBackMs} ms after load ended`,
+      `[cluster proof] ${rounds} workload rounds; job leases (${leasesFrozen} held by the frozen worker) taken over ${takeoverAfterFreezeMs} ms after SIGSTOP, ${takeoverAfterKillMs} ms after SIGCONT of the frozen worker (the other killed); lag back to 0 ${lagBackMs} ms after load ended`,
     );
 
     // Jobs: expiry happened, once per session, and each job ran at most once per interval cluster-wide.

@@ -20,6 +20,16 @@ export const LEASE_RENEW_MS = 3_000;
 /** How long taking or checking a lease waits for a row lock held by another (maybe frozen) process. */
 const LEASE_LOCK_TIMEOUT = "2s";
 
+/**
+ * Limits for every short coordination transaction (taking, renewing, claiming). A process frozen
+ * (SIGSTOP, a long GC, a paused VM) between two statements of one of them holds the lease row it
+ * touched; the server ends that session after 5 s idle, so the lease can still change hands
+ * within its TTL. Without this the row stays locked for as long as the process is frozen.
+ */
+export const COORDINATION_TX_LIMITS = sql.raw(
+  `select set_config('lock_timeout', '${LEASE_LOCK_TIMEOUT}', true), set_config('idle_in_transaction_session_timeout', '5s', true)`,
+);
+
 /** This process's name in the leases table: host, pid and a random tag (pids repeat across containers). */
 export function newHolderId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -41,7 +51,7 @@ export class LeaseLostError extends Error {
 export async function acquireLease(db: Database, name: string, holder: string, ttlMs = LEASE_TTL_MS): Promise<Lease | null> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local lock_timeout = '${LEASE_LOCK_TIMEOUT}'`));
+      await tx.execute(COORDINATION_TX_LIMITS);
       return acquireLeaseIn(tx, name, holder, ttlMs);
     });
   } catch (error) {
@@ -93,7 +103,7 @@ export async function assertLeaseHeld(tx: Executor, lease: Lease, ttlMs = LEASE_
   if (!(await renewLease(tx, lease, ttlMs))) throw new LeaseLostError(lease);
 }
 
-function isLockTimeout(error: unknown): boolean {
+export function isLockTimeout(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === "55P03") return true;
   }
@@ -107,7 +117,7 @@ function isLockTimeout(error: unknown): boolean {
 export async function renewLeaseNow(db: Database, lease: Lease, ttlMs = LEASE_TTL_MS): Promise<"renewed" | "lost" | "busy"> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local lock_timeout = '${LEASE_LOCK_TIMEOUT}'`));
+      await tx.execute(COORDINATION_TX_LIMITS);
       return (await renewLease(tx, lease, ttlMs)) ? "renewed" : "lost";
     });
   } catch (error) {

@@ -2,7 +2,7 @@ import { rowsOf, type Database, type Executor, type ExportedFile } from "@chroni
 import { sql } from "drizzle-orm";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { acquireLeaseIn, assertLeaseHeld, newHolderId, releaseLease, type Lease } from "../cluster/leases.ts";
+import { acquireLeaseIn, assertLeaseHeld, COORDINATION_TX_LIMITS, newHolderId, releaseLease, type Lease } from "../cluster/leases.ts";
 import { readLogHead } from "../projections/log-head.ts";
 import type { LogPosition } from "../projections/read-log.ts";
 import { eventsToParquet } from "./events-to-parquet.ts";
@@ -127,7 +127,8 @@ async function claimRun(db: Database, options: ExportOptions): Promise<ClaimedRu
   // A fresh holder per run: a run never mistakes another run of the same process for its own.
   const holder = newHolderId();
   const claimed = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw("set local lock_timeout = '5s'"));
+    // Bounded like every coordination transaction: a run frozen here must not hold the export lease row.
+    await tx.execute(COORDINATION_TX_LIMITS);
     const lease = await acquireLeaseIn(tx, EXPORT_LEASE, holder, EXPORT_LEASE_TTL_MS);
     if (!lease) return null;
     const dead = await abandonDeadRunsIn(tx, { isLeaseHeld: true });

@@ -1,6 +1,6 @@
 import type { Database } from "@chronicle/db";
 import { sql } from "drizzle-orm";
-import { acquireLease, assertLeaseHeld, LEASE_RENEW_MS, releaseLease, renewLeaseNow, type Lease } from "../cluster/leases.ts";
+import { acquireLease, assertLeaseHeld, COORDINATION_TX_LIMITS, LEASE_RENEW_MS, releaseLease, renewLeaseNow, type Lease } from "../cluster/leases.ts";
 import { transactionDatabase } from "../cluster/transaction-database.ts";
 import type { ServerDeps } from "../context.ts";
 import { jobFailures, jobRuns } from "../observability/metrics.ts";
@@ -36,6 +36,8 @@ export async function runJobIfDue(deps: ServerDeps, job: Job, lease: Lease): Pro
 
   if (job.fencing === "by-itself") {
     const isDue = await deps.db.transaction(async (tx) => {
+      // The claim alone is one short transaction; it must not hold the lease row if this process freezes in it.
+      await tx.execute(COORDINATION_TX_LIMITS);
       await assertLeaseHeld(tx, lease);
       return claim(transactionDatabase(tx, deps.db));
     });
