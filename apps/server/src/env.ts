@@ -51,6 +51,22 @@ const envSchema = z.object({
   CHRONICLE_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   /** The same for service tokens, which game servers and backends hold longer (default 30 days). */
   CHRONICLE_MAX_SERVICE_TOKEN_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+  /**
+   * OpenID Connect sign-in for the apps (authorization code + PKCE in the browser; see README
+   * "Signing in"). Unset: no OIDC button. The provider's ID token must carry ROLE_CLAIM (a
+   * string, a list, or a dotted path such as realm_access.roles) with one of ADMIN_VALUES or
+   * LEARNER_VALUES; USER_ID_CLAIM, when set, names a claim holding the learner's Chronicle UUID.
+   */
+  CHRONICLE_OIDC_ISSUER: z.url().optional(),
+  CHRONICLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CHRONICLE_OIDC_SCOPES: z
+    .string()
+    .refine((scopes) => scopes.split(" ").includes("openid"), "must include openid")
+    .default("openid"),
+  CHRONICLE_OIDC_ROLE_CLAIM: z.string().min(1).default("chronicle_role"),
+  CHRONICLE_OIDC_ADMIN_VALUES: z.string().min(1).default("admin"),
+  CHRONICLE_OIDC_LEARNER_VALUES: z.string().min(1).default("learner"),
+  CHRONICLE_OIDC_USER_ID_CLAIM: z.string().min(1).optional(),
   /** Seed 004's kill switch (SIDDES_TELEMETRY_ENABLED): off makes counters answer telemetry_disabled. */
   CHRONICLE_COUNTERS_ENABLED: booleanFlag.default(true),
   /** Seconds a client should wait before retrying when the store is unavailable. */
@@ -121,6 +137,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.NODE_ENV === "production" && !env.CHRONICLE_JWT_SECRET && !env.CHRONICLE_JWKS_URL) {
     throw new Error("Invalid environment: set CHRONICLE_JWT_SECRET or CHRONICLE_JWKS_URL in production.");
   }
+  if (env.CHRONICLE_OIDC_ISSUER && !env.CHRONICLE_OIDC_CLIENT_ID) {
+    throw new Error("Invalid environment: set CHRONICLE_OIDC_CLIENT_ID, the apps' client id at the provider, together with CHRONICLE_OIDC_ISSUER.");
+  }
   const jwtSecret = env.CHRONICLE_JWT_SECRET ?? (env.CHRONICLE_JWKS_URL ? undefined : DEV_JWT_SECRET);
+  if (env.CHRONICLE_OIDC_ISSUER && !jwtSecret) {
+    throw new Error("Invalid environment: OIDC sign-in needs CHRONICLE_JWT_SECRET, because Chronicle signs its own token for each person the provider signs in.");
+  }
   return { ...env, jwtSecret };
 }

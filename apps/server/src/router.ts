@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin/index.ts";
+import { authRouter } from "./routers/auth/index.ts";
 import { countersRouter } from "./routers/counters/index.ts";
 import { gameRouter } from "./routers/game/index.ts";
 import { gamificationRouter } from "./routers/gamification/index.ts";
@@ -13,6 +14,7 @@ import { router } from "./trpc.ts";
 /** The one root router; clients import only its type. */
 export const appRouter = router({
   health,
+  auth: authRouter,
   telemetry: telemetryRouter,
   counters: countersRouter,
   admin: adminRouter,

@@ -39,7 +39,7 @@ function lifetimeProblem(payload: JWTPayload, role: Role, env: VerifierEnv, nowS
 
 /**
  * Verifies Bearer JWTs with pinned algorithms, issuer and audience: HS256 with the
- * configured secret, or RS256/ES256 keys from a JWKS URL. Every token needs exp and iat, may
+ * configured secret, and/or RS256/ES256 keys from a JWKS URL. Every token needs exp and iat, may
  * live at most the configured age for its role, and names a real subject. The HS256 key is
  * imported once (jose would import it from the secret bytes on every call), and a verified
  * token is remembered until its exp.
@@ -49,6 +49,10 @@ export function createTokenVerifier(env: VerifierEnv): TokenVerifier {
   const hmacKey = env.jwtSecret
     ? crypto.subtle.importKey("raw", new TextEncoder().encode(env.jwtSecret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"])
     : undefined;
+  // With both configured, Chronicle's own HS256 tokens (development, OIDC sign-in) and the
+  // operator's RS256/ES256 tokens are both accepted; each algorithm is pinned to its own key.
+  const algorithms = [...(hmacKey ? ["HS256"] : []), ...(jwks ? ["RS256", "ES256"] : [])];
+  const keyFor: JWTVerifyGetKey = async (header, token) => (header.alg === "HS256" ? (await hmacKey)! : jwks!(header, token));
   const options = {
     issuer: env.CHRONICLE_JWT_ISSUER,
     audience: env.CHRONICLE_JWT_AUDIENCE,
@@ -77,9 +81,7 @@ export function createTokenVerifier(env: VerifierEnv): TokenVerifier {
       verified.delete(token);
     }
     try {
-      const { payload } = jwks
-        ? await jwtVerify(token, jwks, { ...options, algorithms: ["RS256", "ES256"] })
-        : await jwtVerify(token, (await hmacKey)!, { ...options, algorithms: ["HS256"] });
+      const { payload } = await jwtVerify(token, keyFor, { ...options, algorithms });
       const claims = tokenClaims.safeParse(payload);
       if (!claims.success) return { status: "invalid", reason: `The token is missing a claim: ${claims.error.issues[0]?.message}.` };
       const problem = lifetimeProblem(payload, claims.data.role, env, nowSeconds);

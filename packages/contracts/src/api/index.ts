@@ -11,3 +11,4 @@ export * from "./sync.ts";
 export * from "./sessions.ts";
 export * from "./session-topics.ts";
 export * from "./no-input.ts";
+export * from "./auth.ts";
