@@ -5,6 +5,7 @@ import { AppLink } from "../ui/app-link.tsx";
 import { formatTime } from "../ui/format.ts";
 import { NamesProvider } from "../names/names-context.tsx";
 import { IdLookupForm } from "../ui/id-lookup-form.tsx";
+import { AsOf } from "../ui/as-of.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { FeatureTrendChart } from "./feature-trend-chart.tsx";
@@ -29,6 +30,7 @@ export function GamePage() {
       <QueryView query={game} what="game behaviour">
         {(data) => (
           <NamesProvider learnerIds={[...data.students.map((row) => row.studentId), ...data.sessions.map((row) => row.studentId)]}>
+            <AsOf watermark={data.watermark} />
             <p className="hint">
               Sessions closed from {formatTime(data.windowStart)} to {formatTime(data.windowEnd)} UTC
               {data.sessionsTruncated ? "; only the newest are listed." : "."}

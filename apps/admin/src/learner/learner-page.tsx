@@ -5,6 +5,7 @@ import { learnerText } from "../names/learner-name.tsx";
 import { paths } from "../routing/routes.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
 import { AppLink } from "../ui/app-link.tsx";
+import { AsOf } from "../ui/as-of.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { GamificationTiles } from "./gamification-tiles.tsx";
@@ -61,6 +62,7 @@ function OneLearner({ userId }: { userId: string }) {
       <QueryView query={learner} what="the learner">
         {(data) => (
           <>
+            <AsOf watermark={data.watermark} />
             <p className="hint">
               <AppLink to={paths.events({ learner: userId })}>This learner's events in the explorer</AppLink>
             </p>

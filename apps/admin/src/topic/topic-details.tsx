@@ -1,5 +1,6 @@
 import { trpc } from "../api/admin-api.ts";
 import { NamesProvider } from "../names/names-context.tsx";
+import { AsOf } from "../ui/as-of.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { AnswerChanges } from "./answer-changes.tsx";
@@ -14,6 +15,7 @@ export function TopicDetails({ topicId }: { topicId: string }) {
       {(data) => (
         <NamesProvider questionIds={[...data.hardestQuestions.map((row) => row.questionId), ...data.answerChanges.byQuestion.map((row) => row.questionId)]}>
           <h2 className="topic-name">{data.name}</h2>
+          <AsOf watermark={data.watermark} />
           <div className="panel-grid">
             <Panel title="Daily attempts">
               <TopicDailyChart daily={data.daily} />

@@ -1,10 +1,10 @@
-import type { AdminTopicsOutput } from "@chronicle/contracts/api";
+import type { AdminTopicRow } from "@chronicle/contracts/api";
 import { paths } from "../routing/routes.ts";
 import { AppLink } from "../ui/app-link.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { formatCount, formatPercent } from "../ui/format.ts";
 
-export function TopicListTable({ topics }: { topics: AdminTopicsOutput }) {
+export function TopicListTable({ topics }: { topics: AdminTopicRow[] }) {
   return (
     <DataTable
       caption="Topics"

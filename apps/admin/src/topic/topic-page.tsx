@@ -1,5 +1,6 @@
 import { trpc } from "../api/admin-api.ts";
 import { useSearchParams } from "../routing/use-search-params.ts";
+import { AsOf } from "../ui/as-of.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TopicDetails } from "./topic-details.tsx";
@@ -16,7 +17,12 @@ export function TopicPage() {
       {topicId && <TopicDetails key={topicId} topicId={topicId} />}
       <Panel title={topicId ? "Other topics" : "Pick a topic"}>
         <QueryView query={topics} what="the topics">
-          {(data) => <TopicListTable topics={data} />}
+          {(data) => (
+            <>
+              <AsOf watermark={data.watermark} />
+              <TopicListTable topics={data.topics} />
+            </>
+          )}
         </QueryView>
       </Panel>
     </>

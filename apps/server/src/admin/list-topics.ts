@@ -1,4 +1,4 @@
-import type { AdminTopicsOutput } from "@chronicle/contracts";
+import type { AdminTopicRow } from "@chronicle/contracts";
 import { rowsOf, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
 
@@ -8,8 +8,8 @@ import { sql } from "drizzle-orm";
  * topics a study app registered (study.registerCatalog) that the bank does not have. A topic
  * in both is the bank's, with the study app's subject.
  */
-export async function listTopics(executor: Executor): Promise<AdminTopicsOutput> {
-  const rows = await rowsOf<Omit<AdminTopicsOutput[number], "accuracyPercent">>(
+export async function listTopics(executor: Executor): Promise<AdminTopicRow[]> {
+  const rows = await rowsOf<Omit<AdminTopicRow, "accuracyPercent">>(
     executor,
     sql`with every_topic as (
           select t.id, t.slug, t.name, 'bank' as kind, st.subject from topics t left join study_topics st on st.id = t.id

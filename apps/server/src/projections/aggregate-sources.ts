@@ -13,6 +13,8 @@ import { userGamificationProjection } from "./user-gamification.ts";
 export const aggregateSources = {
   learner: [learningStatsProjection, questionAttemptsProjection, userGamificationProjection, studySessionsProjection, examResultsProjection, gameSessionsProjection, learnerPerformanceProjection],
   topic: [questionAttemptsProjection, learningStatsProjection, answerChangesProjection],
+  /** Attempts and accuracy are summed from topic_daily_stats, which question-attempts writes. */
+  topics: [questionAttemptsProjection],
   game: [gameSessionsProjection, behavioralFeaturesProjection],
   gameFeatures: [behavioralFeaturesProjection],
   gamificationProfile: [xpAwarder, userGamificationProjection],

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServer, listen, type RunningServer, type TestServer } from "../testing/index.ts";
 import { startFirstRunSimulation } from "./first-run-simulation.ts";
 
-const SMALL_DEMO = { learners: 2, days: 2, seed: 3, badRate: 0, concurrency: 2 };
+const SMALL_DEMO = {
+  history: { events: 600, days: 3, learners: 4, seed: 3, badRate: 0 },
+  live: { learners: 2, days: 1, seed: 3, badRate: 0, concurrency: 2 },
+};
 
 describe.each(databaseTargets())("the first-run demo data of `npm start` on %s", (driver) => {
   let server: TestServer;
@@ -25,22 +28,35 @@ describe.each(databaseTargets())("the first-run demo data of `npm start` on %s",
     await startFirstRunSimulation(server.db, server.deps.env, http.url, {
       print: (line) => lines.push(line),
       settle: () => server.settle(),
-      traffic: SMALL_DEMO,
+      demo: SMALL_DEMO,
     });
 
-    expect(lines[0]).toMatch(/^\[chronicle\] loading demo data… \(2 simulated learners × 2 days, in the background/);
+    expect(lines[0]).toMatch(/^\[chronicle\] loading demo data… \(3 days of history from 4 simulated learners, then today's traffic from 2 more/);
     const done = lines.at(-1)!.match(/^\[chronicle\] demo data loaded: (\d+) events in (\d+\.\d) s/);
     expect(done, lines.join("\n")).not.toBeNull();
     const [logged] = await server.db.rows<{ n: number }>(sql`select count(*)::int as n from events`);
     expect(Number(done![1])).toBe(logged!.n);
   }, 120_000);
 
+  it("spreads the demo over days, so daily charts show days and not one bar", async () => {
+    const admin = server.callerFor({ userId: "00000000-0000-4000-8000-0000000000ad", role: "admin", scopes: [] });
+    const { topics } = await admin.admin.topics();
+    const busiest = [...topics].sort((a, b) => b.attempts - a.attempts)[0]!;
+    const topic = await admin.admin.topic({ topicId: busiest.topicId });
+    expect(topic.daily.length).toBeGreaterThanOrEqual(3);
+    const { learners } = await admin.admin.learners({});
+    const activeDays = await Promise.all(learners.map(async (row) => (await admin.admin.learner({ userId: row.userId })).daily.length));
+    expect(Math.max(...activeDays)).toBeGreaterThanOrEqual(2);
+    const game = await admin.admin.game({});
+    expect(new Set(game.trend.map((point) => point.day)).size).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
   it("says nothing on a database that already has events, or in production", async () => {
     const lines: string[] = [];
-    await startFirstRunSimulation(server.db, server.deps.env, http.url, { print: (line) => lines.push(line), traffic: SMALL_DEMO });
+    await startFirstRunSimulation(server.db, server.deps.env, http.url, { print: (line) => lines.push(line), demo: SMALL_DEMO });
     await startFirstRunSimulation(server.db, { ...server.deps.env, NODE_ENV: "production" }, http.url, {
       print: (line) => lines.push(line),
-      traffic: SMALL_DEMO,
+      demo: SMALL_DEMO,
     });
     expect(lines).toEqual([]);
   });

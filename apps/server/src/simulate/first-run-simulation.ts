@@ -5,12 +5,28 @@ import { signDevToken } from "../auth/sign-dev-token.ts";
 import { claimOnce } from "../cluster/claim-once.ts";
 import { newHolderId } from "../cluster/leases.ts";
 import type { ServerEnv } from "../env.ts";
+import { bulkLoad } from "./bulk-load.ts";
 import { runSimulation } from "./run-simulation.ts";
 
-/** Enough traffic for every admin chart to show something on a fresh `npm start`. */
-export const FIRST_RUN_TRAFFIC = { learners: 12, days: 7, seed: 1, badRate: 0.02, concurrency: 4 } as const;
+const DAY_MS = 86_400_000;
 
-export type FirstRunTraffic = { [K in keyof typeof FIRST_RUN_TRAFFIC]: number };
+export interface FirstRunDemo {
+  /** Written straight into the log with back-dated event times, so daily charts show days. */
+  history: { events: number; days: number; learners: number; seed: number; badRate: number };
+  /** Sent over HTTP today, so ingestion health and the live stream have something to show. */
+  live: { learners: number; days: number; seed: number; badRate: number; concurrency: number };
+}
+
+/**
+ * Enough data for every admin chart to show something on a fresh `npm start`. A simulation over
+ * HTTP is stamped with the server's receive time, so all of it would land on today; the
+ * history is therefore written as the bulk loader does, a week before today, and only
+ * today's traffic goes through the API.
+ */
+export const FIRST_RUN_DEMO: FirstRunDemo = {
+  history: { events: 4000, days: 7, learners: 12, seed: 1, badRate: 0.02 },
+  live: { learners: 4, days: 1, seed: 1, badRate: 0.02, concurrency: 4 },
+};
 
 async function isLogEmpty(db: Database): Promise<boolean> {
   const [row] = await db.rows<{ is_empty: boolean }>(sql`select not exists (select 1 from events) as is_empty`);
@@ -32,7 +48,8 @@ export interface FirstRunOptions {
    * the admin's charts show it, not when the last event is sent.
    */
   settle?: () => Promise<void>;
-  traffic?: FirstRunTraffic;
+  demo?: FirstRunDemo;
+  now?: () => Date;
 }
 
 /** Quarter marks, so a terminal shows the load moving without a line per learner-day. */
@@ -54,20 +71,21 @@ function quarterReporter(print: (line: string) => void): (done: number, total: n
  */
 export async function startFirstRunSimulation(db: Database, env: ServerEnv, baseUrl: string, options: FirstRunOptions = {}): Promise<void> {
   const print = options.print ?? console.log;
-  const traffic = options.traffic ?? FIRST_RUN_TRAFFIC;
+  const { history, live } = options.demo ?? FIRST_RUN_DEMO;
+  const now = options.now ?? (() => new Date());
   if (env.NODE_ENV === "production") return;
   try {
     if (!(await isLogEmpty(db))) return;
     if (!(await claimOnce(db, FIRST_RUN_CLAIM, newHolderId()))) return;
     const started = performance.now();
     print(
-      `[chronicle] loading demo data… (${traffic.learners} simulated learners × ${traffic.days} days, in the background; ` +
-        `the admin's charts fill in as it arrives)`,
+      `[chronicle] loading demo data… (${history.days} days of history from ${history.learners} simulated learners, then today's ` +
+        `traffic from ${live.learners} more; in the background, the admin's charts fill in as it arrives)`,
     );
-    await runSimulation(
-      { ...traffic, url: baseUrl },
-      { signToken: (request) => signDevToken(env, request), onProgress: quarterReporter(print) },
-    );
+    const startOfToday = Math.floor(now().getTime() / DAY_MS) * DAY_MS;
+    const written = await bulkLoad(db, { ...history, now: new Date(startOfToday) });
+    print(`[chronicle] loading demo data… ${written.eventsWritten} events of history written over ${history.days} days; sending today's traffic`);
+    await runSimulation({ ...live, url: baseUrl }, { signToken: (request) => signDevToken(env, request), now, onProgress: quarterReporter(print) });
     await options.settle?.();
     const seconds = (performance.now() - started) / 1000;
     print(`[chronicle] demo data loaded: ${await countLoggedEvents(db)} events in ${seconds.toFixed(1)} s (run \`chronicle simulate\` for more)`);

@@ -209,23 +209,27 @@ export type AdminLearnerOutput = z.infer<typeof adminLearnerOutput>;
 
 // ---------------------------------------------------------------- topic view
 
-export const adminTopicsOutput = z.array(
-  z.object({
-    topicId: z.uuid(),
-    /** The bank's slug; a registered study topic's id. */
-    slug: z.string(),
-    name: z.string(),
-    /** "bank": the exam question bank's; "study": registered by a study app (study.registerCatalog). */
-    kind: z.enum(["bank", "study"]),
-    /** The parent subject a study app registered, if any. */
-    subject: z.string().nullable(),
-    questions: z.int(),
-    attempts: z.int(),
-    correct: z.int(),
-    accuracyPercent: z.number().nullable(),
-  }),
-);
+export const adminTopicRow = z.object({
+  topicId: z.uuid(),
+  /** The bank's slug; a registered study topic's id. */
+  slug: z.string(),
+  name: z.string(),
+  /** "bank": the exam question bank's; "study": registered by a study app (study.registerCatalog). */
+  kind: z.enum(["bank", "study"]),
+  /** The parent subject a study app registered, if any. */
+  subject: z.string().nullable(),
+  questions: z.int(),
+  attempts: z.int(),
+  correct: z.int(),
+  accuracyPercent: z.number().nullable(),
+});
+export const adminTopicsOutput = z.object({
+  topics: z.array(adminTopicRow),
+  /** The log position and time the attempts and accuracy include every event up to. */
+  watermark: consistencyWatermark,
+});
 export type AdminTopicsOutput = z.infer<typeof adminTopicsOutput>;
+export type AdminTopicRow = z.infer<typeof adminTopicRow>;
 
 export const adminTopicInput = z.strictObject({ topicId: z.uuid() });
 export const adminTopicOutput = z.object({

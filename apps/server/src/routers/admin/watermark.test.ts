@@ -16,7 +16,7 @@ describe.each(databaseTargets())("consistent-through watermarks on %s", (driver)
     await server?.close();
   });
 
-  it("says up to which log position and time admin.learner, admin.topic and gamification.profile include events", async () => {
+  it("says up to which log position and time admin.learner, admin.topics and gamification.profile include events", async () => {
     const learner = makeLearner();
     const session = randomUUID();
     const admin = makeAdmin(server).caller;
@@ -31,6 +31,7 @@ describe.each(databaseTargets())("consistent-through watermarks on %s", (driver)
     const first = await head();
     expect((await admin.admin.learner({ userId: learner })).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
     expect((await server.learner(learner).gamification.profile()).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
+    expect((await admin.admin.topics()).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
 
     clock.set("2026-02-02T09:00:00.000Z");
     await ingest(server, learner, [studyEvent("material_open", session)]);

@@ -39,7 +39,7 @@ describe.each(databaseTargets())("study.registerCatalog and the admin's study to
       subject: "Biology",
       materials: [{ materialId, name: "Mitosis, illustrated" }],
     });
-    expect((await admin.admin.topics()).find((t) => t.topicId === topicId)).toEqual({
+    expect((await admin.admin.topics()).topics.find((t) => t.topicId === topicId)).toEqual({
       topicId, slug: topicId, name: "Cell biology", kind: "study", subject: "Biology", questions: 0, attempts: 1, correct: 1, accuracyPercent: 100,
     });
   });
