@@ -63,6 +63,37 @@ describe("the database breaker", () => {
     expect(breaker.status().state).toBe("open");
   });
 
+  it("stays closed when probes time out on a loaded process while the database still answers other queries", async () => {
+    const database = fakeDatabase();
+    let lastHeardAt = performance.now();
+    const talking = setInterval(() => (lastHeardAt = performance.now()), 10);
+    try {
+      breaker = createDatabaseBreaker({ probe: database.probe, probeTimeoutMs: 100, probeIntervalMs: 30, slowAfterMs: 60, lastHeardAt: () => lastHeardAt });
+      database.state.delayMs = 10_000;
+      expect(await breaker.run(() => sleep(400).then(() => "slow, on a busy database"))).toBe("slow, on a busy database");
+      expect(await breaker.check()).toBe(true);
+      breaker.reportUnavailable("one connection reset");
+      await sleep(200);
+      expect(breaker.status().state).toBe("closed");
+    } finally {
+      clearInterval(talking);
+    }
+  });
+
+  it("opens on stuck work once the database has gone silent, even if it spoke when the work started", async () => {
+    const database = fakeDatabase();
+    let lastHeardAt = performance.now();
+    breaker = createDatabaseBreaker({ probe: database.probe, probeTimeoutMs: 100, probeIntervalMs: 30, slowAfterMs: 60, lastHeardAt: () => lastHeardAt });
+    const stuck = breaker.run(never);
+    await sleep(40);
+    lastHeardAt = performance.now();
+    database.state.delayMs = 10_000;
+    const startedSilence = performance.now();
+    await expect(stuck).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(performance.now() - startedSilence).toBeGreaterThanOrEqual(60);
+    expect(breaker.status().state).toBe("open");
+  });
+
   it("refuses every run in flight the moment it opens", async () => {
     const database = fakeDatabase();
     make(database);

@@ -4,6 +4,10 @@
  * driver's reconnects; a probe on a connection of its own runs in the background and lets
  * traffic back in (half-open) as soon as the database answers again.
  *
+ * A probe "fails" only when it gets no answer AND the query pool heard nothing from the database
+ * while it waited: a CPU-loaded process whose probe times out while other queries still come
+ * back is slow, not cut off, and must not refuse traffic.
+ *
  * closed ──availability failure confirmed by a probe──▶ open ──probe answers──▶ half-open
  *   ▲                                                      ▲                        │
  *   └────────────── a request or a second probe succeeds ──┼────────────────────────┤
@@ -18,8 +22,16 @@ export interface BreakerOptions {
   probeTimeoutMs: number;
   /** How often an open breaker probes. */
   probeIntervalMs: number;
-  /** Work still running after this long triggers a probe: a stalled network never fails by itself. */
+  /**
+   * Work still running after this long, while the database has sent nothing for as long,
+   * triggers a probe: a stalled network never fails by itself.
+   */
   slowAfterMs: number;
+  /**
+   * performance.now() when the database last sent bytes to the query pool (Database.lastHeardAt);
+   * without it the database always counts as silent and the probe alone decides.
+   */
+  lastHeardAt?: () => number;
   /** Told whenever the state changes (for the log). */
   onChange?: (state: BreakerState, reason: string) => void;
 }
@@ -91,11 +103,23 @@ export function createDatabaseBreaker(options: BreakerOptions): DatabaseBreaker 
     setState("closed", why);
   };
 
-  /** One probe at a time: concurrent askers share its answer. */
-  const probeOnce = (): Promise<boolean> =>
-    (probing ??= options.probe(options.probeTimeoutMs).finally(() => {
-      probing = null;
-    }));
+  const lastHeardAt = options.lastHeardAt ?? (() => Number.NEGATIVE_INFINITY);
+
+  /**
+   * One probe at a time: concurrent askers share its answer. Up when the probe answered, or when
+   * the pool heard from the database while the probe waited (a slow process, not an outage).
+   */
+  const probeOnce = (): Promise<boolean> => {
+    if (probing) return probing;
+    const askedAt = performance.now();
+    probing = options
+      .probe(options.probeTimeoutMs)
+      .then((isUp) => isUp || lastHeardAt() >= askedAt)
+      .finally(() => {
+        probing = null;
+      });
+    return probing;
+  };
 
   function scheduleProbe() {
     if (loop || isStopped) return;
@@ -133,6 +157,7 @@ export function createDatabaseBreaker(options: BreakerOptions): DatabaseBreaker 
       if (state === "open") return Promise.reject(new DatabaseUnavailableError(reason ?? "it does not answer"));
       return new Promise<T>((resolve, reject) => {
         let isSettled = false;
+        let slowTimer: NodeJS.Timeout | undefined;
         const settle = (finish: () => void) => {
           if (isSettled) return;
           isSettled = true;
@@ -142,11 +167,21 @@ export function createDatabaseBreaker(options: BreakerOptions): DatabaseBreaker 
         };
         const refuse = (error: DatabaseUnavailableError) => settle(() => reject(error));
         waiting.add(refuse);
-        const slowTimer = setTimeout(() => {
-          void probeOnce().then((isUp) => {
-            if (!isUp && !isSettled) open(`it did not answer a probe within ${options.probeTimeoutMs} ms`);
-          });
-        }, options.slowAfterMs);
+        // Probes only once the work is slow and the database has been silent as long: under load
+        // some query comes back every few milliseconds, on a stalled network none does.
+        const watch = (delayMs: number) => {
+          slowTimer = setTimeout(() => {
+            if (isSettled) return;
+            const silentForMs = performance.now() - lastHeardAt();
+            if (silentForMs < options.slowAfterMs) return watch(options.slowAfterMs - silentForMs);
+            void probeOnce().then((isUp) => {
+              if (isSettled || isStopped) return;
+              if (isUp) watch(options.slowAfterMs);
+              else open(`it sent nothing while queries waited and did not answer a probe within ${options.probeTimeoutMs} ms`);
+            });
+          }, delayMs);
+        };
+        watch(options.slowAfterMs);
         let pending: Promise<T>;
         try {
           pending = work();

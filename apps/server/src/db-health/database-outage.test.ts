@@ -25,13 +25,12 @@ interface Answer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The breaker answers within 2 s (first 503) and 1 s (health) on a quiet machine; the printed
- * `[outage]` lines are the measurement. The assertions only guard against the old behaviour
- * (requests held 10–30 s on reconnects, health hanging), with room for a CI machine that runs
- * every suite at once on two cores.
+ * Issue 11's bounds, which a client notices: the first 503 + Retry-After within 2 s of the
+ * database becoming unreachable, and health within 1 s. The breaker needs about 0.2 s after a
+ * kill and 0.9 s after a stall (breaker-for-database.ts); the `[measure]` lines print the figures.
  */
-const FAIL_FAST_MS = 5_000;
-const HEALTH_FAST_MS = 2_500;
+const FAIL_FAST_MS = 2_000;
+const HEALTH_FAST_MS = 1_000;
 
 /**
  * The fault test of issue 11: a server under load, connected to PostgreSQL through a TCP proxy
@@ -131,46 +130,65 @@ describe.skipIf(!process.env.DATABASE_URL)("a server whose PostgreSQL goes away 
     const restoredAt = performance.now();
     await proxy.restore();
     const firstOk = await waitFor(() => answersAfter(restoredAt).find((answer) => answer.status === 200), 20_000);
-    console.log(`[outage] ${fault}: first 200 ${Math.round(firstOk.answeredAt - restoredAt)} ms after restore`);
+    console.log(`[measure] ${fault}: first 200 ${Math.round(firstOk.answeredAt - restoredAt)} ms after the link is back`);
     const health = await timedHealth();
     expect(health).toMatchObject({ status: 200, body: { status: "healthy" } });
   }
 
-  it("stores under load before any fault", async () => {
+  it("stores under load before any fault, and a healthy database under load never opens the breaker", async () => {
     await waitFor(() => answers.find((answer) => answer.status === 200), 30_000);
-  });
+    await sleep(2_000);
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+  }, 60_000);
 
-  it("answers 503 + Retry-After at once when the proxy is killed, health promptly, and recovers by itself", async () => {
-    const killedAt = performance.now();
-    await proxy.kill();
-    const first503 = await waitFor(() => answersAfter(killedAt).find((answer) => answer.status === 503), 10_000);
-    const toFirst503 = first503.answeredAt - killedAt;
-    expect(first503.retryAfter).toBe("2");
-    await sleep(1_500);
-    const health = await timedHealth();
-    console.log(`[outage] kill: first 503 after ${Math.round(toFirst503)} ms; health ${Math.round(health.ms)} ms (${health.status})`);
-    expect(toFirst503).toBeLessThan(FAIL_FAST_MS);
-    expect(health).toMatchObject({ status: 503, retryAfter: "2", body: { status: "degraded", services: { database: "disconnected" } } });
-    expect(health.ms).toBeLessThan(HEALTH_FAST_MS);
-    // While it is down, nobody waits on reconnects: every request started once the breaker is open is refused at once.
+  /**
+   * The first 503 of the load; health asked once the breaker is open and, with `askHealthAtCut`,
+   * the moment the fault starts too (before the breaker opens, health's own probe must find the
+   * outage, and it opens the breaker for everyone); then, for a second more, every request the
+   * load sends.
+   */
+  async function measureOutage(fault: string, cut: () => Promise<void> | void, askHealthAtCut: boolean) {
+    const cutAt = performance.now();
+    const [healthAtCut] = await Promise.all([askHealthAtCut ? timedHealth() : undefined, cut()]);
+    const first503 = await waitFor(() => answersAfter(cutAt).find((answer) => answer.status === 503), 10_000);
+    const toFirst503 = first503.answeredAt - cutAt;
+    await sleep(1_000);
+    const healthWhileOpen = await timedHealth();
     const during = answers.filter((answer) => answer.startedAt > first503.answeredAt);
-    expect(during.length).toBeGreaterThan(0);
-    expect(during.every((answer) => answer.status === 503 && answer.answeredAt - answer.startedAt < FAIL_FAST_MS)).toBe(true);
+    const slowestDuring = Math.max(...during.map((answer) => answer.answeredAt - answer.startedAt));
+    console.log(
+      `[measure] ${fault}: first 503 + Retry-After ${Math.round(toFirst503)} ms after the cut; health ` +
+        (healthAtCut ? `${Math.round(healthAtCut.ms)} ms at the cut, ` : "") +
+        `${Math.round(healthWhileOpen.ms)} ms once open (${healthWhileOpen.status} ${healthWhileOpen.body.status}); ` +
+        `${during.length} requests during the outage, slowest answered in ${Math.round(slowestDuring)} ms`,
+    );
+    expect(first503.retryAfter).toBe("2");
+    expect(toFirst503).toBeLessThanOrEqual(FAIL_FAST_MS);
+    for (const health of healthAtCut ? [healthAtCut, healthWhileOpen] : [healthWhileOpen]) {
+      expect(health).toMatchObject({ status: 503, retryAfter: "2", body: { status: "degraded", services: { database: "disconnected" } } });
+      expect(health.ms).toBeLessThanOrEqual(HEALTH_FAST_MS);
+    }
+    // While it is down, nobody waits on reconnects or on the stalled link: every request started
+    // once the breaker is open is refused with a 503 as fast.
+    // Every sender got an answer in that second: none is left hanging on the stalled link.
+    expect(new Set(during.map((answer) => answer.token)).size).toBe(senders.length);
+    expect(during.every((answer) => answer.status === 503 && answer.retryAfter === "2")).toBe(true);
+    expect(slowestDuring).toBeLessThanOrEqual(FAIL_FAST_MS);
+  }
+
+  it("answers 503 + Retry-After within 2 s when the proxy is killed, health within 1 s, and recovers by itself", async () => {
+    await measureOutage("kill", () => proxy.kill(), true);
     await recovery("kill");
   }, 60_000);
 
-  it("answers 503 promptly when the network stalls (TCP open, no bytes), health too, and recovers", async () => {
-    const stalledAt = performance.now();
-    proxy.stall();
-    const first503 = await waitFor(() => answersAfter(stalledAt).find((answer) => answer.status === 503), 10_000);
-    const toFirst503 = first503.answeredAt - stalledAt;
-    const health = await timedHealth();
-    console.log(`[outage] stall: first 503 after ${Math.round(toFirst503)} ms; health ${Math.round(health.ms)} ms (${health.status})`);
-    expect(toFirst503).toBeLessThan(FAIL_FAST_MS);
-    expect(health).toMatchObject({ status: 503, body: { status: "degraded" } });
-    expect(health.ms).toBeLessThan(HEALTH_FAST_MS);
-    await sleep(1_000);
+  it("answers 503 + Retry-After within 2 s when the network stalls (TCP open, no bytes), found by the load alone, and recovers", async () => {
+    await measureOutage("stall", () => proxy.stall(), false);
     await recovery("stall");
+  }, 60_000);
+
+  it("answers health within 1 s, degraded with a 503, when asked the moment the network stalls, and recovers", async () => {
+    await measureOutage("stall + health", () => proxy.stall(), true);
+    await recovery("stall + health");
   }, 60_000);
 
   it("stores every acknowledged event exactly once, and every refused batch when it is sent again", async () => {
@@ -190,7 +208,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a server whose PostgreSQL goes away 
     const stored = await direct.rows<{ id: string; copies: number }>(
       sql`select id::text as id, count(*)::int as copies from events where id in (select jsonb_array_elements_text(${JSON.stringify([...acknowledged])}::jsonb)::uuid) group by id`,
     );
-    console.log(`[outage] ${answers.length} answers, ${refused.length} refused and replayed, ${acknowledged.size} events acknowledged`);
+    console.log(`[measure] ${answers.length} answers, ${refused.length} refused and replayed, ${acknowledged.size} events acknowledged`);
     expect(stored.length).toBe(acknowledged.size);
     expect(stored.every((row) => row.copies === 1)).toBe(true);
   }, 120_000);

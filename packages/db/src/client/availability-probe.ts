@@ -25,13 +25,17 @@ export function createPostgresProbe(url: string): AvailabilityProbe {
       const current = (client ??= postgres(url, {
         max: 1,
         onnotice: () => {},
-        connect_timeout: timeoutMs / 1000,
+        // The probe's own timer decides (below); the driver's connect timer only backs it up.
+        connect_timeout: (2 * timeoutMs) / 1000,
         idle_timeout: 60,
         connection: { application_name: "chronicle-probe", statement_timeout: timeoutMs },
       }));
       let timer: NodeJS.Timeout | undefined;
+      // Timers run before pending socket reads in an event-loop turn: on a CPU-loaded process the
+      // timer can fire late in the same turn as the answer that came in time. setImmediate runs
+      // after that turn's reads, so an answer already received wins the race.
       const timedOut = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
+        timer = setTimeout(() => setImmediate(() => resolve(false)), timeoutMs);
       });
       const answered = current`select 1`.then(
         () => true,

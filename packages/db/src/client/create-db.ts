@@ -11,6 +11,7 @@ import * as schema from "../schema/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { migrateUnderLock } from "./migrate-under-lock.ts";
 import { createPostgresProbe } from "./availability-probe.ts";
+import { heardFromDatabase } from "./heard-from-database.ts";
 import { postgresSessionOptions, type PostgresTimeouts } from "./postgres-session-options.ts";
 import { rowsOf, type Database, type Orm } from "./database.ts";
 
@@ -41,6 +42,7 @@ function wrap(
   orm: Orm,
   close: () => Promise<void>,
   probe: Database["probe"],
+  lastHeardAt: Database["lastHeardAt"],
 ): Database {
   return {
     driver,
@@ -56,6 +58,7 @@ function wrap(
       }
     },
     probe,
+    lastHeardAt,
     close,
   };
 }
@@ -80,6 +83,7 @@ async function openPglite(dataDir: string | undefined, runMigrations: boolean): 
         unlock();
       },
       probe,
+      () => (isClosed ? Number.NEGATIVE_INFINITY : performance.now()),
     );
   } catch (error) {
     unlock();
@@ -100,7 +104,13 @@ async function migratePostgresAsOwner(migrationUrl: string): Promise<void> {
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, runMigrations: boolean): Promise<Database> {
   if (runMigrations) await migratePostgresAsOwner(target.migrationUrl ?? target.url);
-  const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {}, ...postgresSessionOptions(target.timeouts) });
+  const heard = heardFromDatabase(target.url);
+  const client = postgres(target.url, {
+    max: target.maxConnections ?? 10,
+    onnotice: () => {},
+    ...postgresSessionOptions(target.timeouts),
+    ...(heard.socket ? { socket: heard.socket as never } : {}),
+  });
   const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
   const probe = createPostgresProbe(target.url);
   return wrap(
@@ -111,6 +121,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       await client.end({ timeout: 5 });
     },
     probe.probe,
+    heard.lastHeardAt,
   );
 }
 

@@ -23,6 +23,12 @@ export interface Database {
    * dedicated connection on PostgreSQL), so it is quick even when the pool is stuck. Never throws.
    */
   probe(timeoutMs: number): Promise<boolean>;
+  /**
+   * performance.now() when the database last sent bytes to the query pool (-Infinity when
+   * unknown). Queries in flight while it stays silent, and a failed probe, mean an outage;
+   * embedded PGlite cannot go silent and always reports now.
+   */
+  lastHeardAt(): number;
   close(): Promise<void>;
 }
 
