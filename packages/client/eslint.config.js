@@ -13,8 +13,8 @@ export default [
           paths: [{ name: "zod", message: "The telemetry SDK must not load zod.", allowTypeImports: true }],
           patterns: [
             {
-              regex: "^@chronicle/contracts(?!/limits$)",
-              message: "Import only types from @chronicle/contracts, and constants from @chronicle/contracts/limits, so zod stays out of the bundle.",
+              regex: "^@chronicle/contracts(?!/(limits|client-metrics-header)$)",
+              message: "Import only types from @chronicle/contracts, and constants from @chronicle/contracts/limits and /client-metrics-header, so zod stays out of the bundle.",
               allowTypeImports: true,
             },
             {

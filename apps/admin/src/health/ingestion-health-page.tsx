@@ -3,6 +3,7 @@ import { formatTime } from "../ui/format.ts";
 import { Panel } from "../ui/panel.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { BatchSizeChart } from "./batch-size-chart.tsx";
+import { ClientBehaviourSummary, ClientBehaviourTable } from "./client-behaviour.tsx";
 import { ClockSkewChart, ClockSkewSummary } from "./clock-skew-chart.tsx";
 import { FiringAlerts } from "./firing-alerts.tsx";
 import { HealthHeadline } from "./health-headline.tsx";
@@ -47,6 +48,10 @@ export function IngestionHealthPage() {
                 <ClockSkewChart skew={data.clockSkew} />
               </Panel>
             </div>
+            <Panel title="Client behaviour">
+              <ClientBehaviourSummary behaviour={data.clientBehaviour} />
+              <ClientBehaviourTable behaviour={data.clientBehaviour} />
+            </Panel>
             <Panel title="Projection lag">
               <ProjectionLagTable lags={data.projectionLag} />
             </Panel>

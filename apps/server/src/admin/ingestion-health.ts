@@ -1,6 +1,7 @@
 import type { AdminIngestionHealthOutput } from "@chronicle/contracts";
 import type { Database } from "@chronicle/db";
 import { readAlertHistory } from "../alerts/record-alert-transitions.ts";
+import { persistClientMetrics } from "../observability/client-metrics-buffer.ts";
 import { persistStoreFailures } from "../observability/ingest-metrics.ts";
 import { measureProjectionLag } from "../projections/projection-lag.ts";
 import type { Projection } from "../projections/projection.ts";
@@ -8,6 +9,7 @@ import { batchSizeRanges } from "./batch-size-buckets.ts";
 import { evaluateIngestionAlerts, percentOf } from "./evaluate-ingestion-alerts.ts";
 import { ingestionWindow } from "./ingestion-window.ts";
 import { readBatchMetrics } from "./read-batch-metrics.ts";
+import { readClientBehaviour } from "./read-client-behaviour.ts";
 import { readClockSkew } from "./read-clock-skew.ts";
 import { readRejectionReasons } from "./read-rejection-reasons.ts";
 import { readStoreFailures } from "./read-store-failures.ts";
@@ -24,13 +26,16 @@ export async function readIngestionHealth(db: Database, projections: readonly Pr
   const window = ingestionWindow(request.now, request.windowMinutes, request.bucketSeconds);
   // Failures kept in memory while the database was failing are written now that it answers.
   await persistStoreFailures(db).catch(() => undefined);
-  const [metrics, throughput, reasons, skew, failures, lag] = await Promise.all([
+  // So is what this process's clients reported since its last periodic write.
+  await persistClientMetrics(db, request.now).catch(() => undefined);
+  const [metrics, throughput, reasons, skew, failures, lag, clientBehaviour] = await Promise.all([
     readBatchMetrics(db.orm, window),
     readThroughput(db.orm, window),
     readRejectionReasons(db.orm, window.since, window.until),
     readClockSkew(db.orm, window.since, window.until),
     readStoreFailures(db.orm, window.since, window.until),
     measureProjectionLag(db.orm, projections),
+    readClientBehaviour(db.orm, window.since, window.until),
   ]);
   const windowSeconds = (window.until.getTime() - window.since.getTime()) / 1000;
   return {
@@ -62,5 +67,6 @@ export async function readIngestionHealth(db: Database, projections: readonly Pr
     projectionLag: lag,
     alerts: evaluateIngestionAlerts(metrics, failures),
     alertHistory: await readAlertHistory(db),
+    clientBehaviour,
   };
 }

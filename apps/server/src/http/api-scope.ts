@@ -6,6 +6,7 @@ import { createContext, type Context, type ServerDeps } from "../context.ts";
 import { healthHttpStatus } from "../db-health/health-http-status.ts";
 import { httpRequestDuration, httpRequests, rateLimitRefusals } from "../observability/metrics.ts";
 import { appRouter, type AppRouter } from "../router.ts";
+import { writeClientMetricsPeriodically } from "../observability/client-metrics-buffer.ts";
 import { CLIENT_METRICS_HEADER, recordClientMetrics } from "./client-metrics-header.ts";
 import { registerRestRoutes } from "./rest-routes.ts";
 import { emptyBodyAsNoInput } from "./empty-body-as-no-input.ts";
@@ -47,8 +48,16 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
   app.addHook("onRequest", async (request) => {
     request.chronicleAuth = await deps.verifyToken(request.headers.authorization);
     // Only a signed-in client's report counts, so anonymous callers cannot inflate the figures.
-    if (request.chronicleAuth.status === "valid") recordClientMetrics(request.headers[CLIENT_METRICS_HEADER]);
+    const auth = request.chronicleAuth;
+    if (auth.status === "valid") {
+      const reporter = { db: deps.db, clientId: `${auth.principal.role}:${auth.principal.userId}`, now: deps.now() };
+      recordClientMetrics(request.headers[CLIENT_METRICS_HEADER], reporter);
+    }
   });
+  const stopWritingClientMetrics = writeClientMetricsPeriodically(deps.db, deps.now, (error) =>
+    deps.log.warn("client_metrics.write_failed", { error }),
+  );
+  app.server.once("close", () => void stopWritingClientMetrics());
   await app.register(rateLimit, {
     global: true,
     max: env.CHRONICLE_RATE_LIMIT_MAX,

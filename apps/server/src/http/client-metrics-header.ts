@@ -1,24 +1,44 @@
-import { clientDroppedEvents, clientFlushes, clientRejectedEvents, clientRetries } from "../observability/metrics.ts";
+import { CLIENT_METRICS_HEADER, parseClientMetricsHeader, type ClientMetricCount } from "@chronicle/contracts";
+import type { Database } from "@chronicle/db";
+import { bufferClientMetrics } from "../observability/client-metrics-buffer.ts";
+import {
+  clientAnsweredEvents,
+  clientDroppedEvents,
+  clientFlushes,
+  clientRejectedEvents,
+  clientRequests,
+  clientRetries,
+} from "../observability/metrics.ts";
+
+export { CLIENT_METRICS_HEADER };
+
+const counters: Record<ClientMetricCount, { inc(value: number): void }> = {
+  flushes: clientFlushes,
+  requests: clientRequests,
+  retries: clientRetries,
+  events: clientAnsweredEvents,
+  rejected: clientRejectedEvents,
+  dropped: clientDroppedEvents,
+};
+
+export interface ClientMetricsReporter {
+  db: Database;
+  /** Who sent the report (the token's principal), so that ingestion health can count clients. */
+  clientId: string;
+  now: Date;
+}
 
 /**
- * The SDK's own counts, piggybacked on its ingest requests (no extra request):
- * `x-chronicle-client-metrics: requests=3,retries=1,rejected=2,dropped=0`, each the change since
- * the client's last report. Unknown keys are ignored; each value is capped so one client cannot
- * move a counter by much.
+ * Adds the SDK's piggybacked report (the contract: @chronicle/contracts client-metrics.ts) to the
+ * chronicle_client_* counters and to this process's buffer for client_metrics. A missing or
+ * malformed header is ignored: it must never fail the learner's request. Returns whether it counted.
  */
-export const CLIENT_METRICS_HEADER = "x-chronicle-client-metrics";
-const MAX_REPORTED = 10_000;
-
-const counters = { requests: clientFlushes, retries: clientRetries, rejected: clientRejectedEvents, dropped: clientDroppedEvents } as const;
-
-/** Adds one report to the chronicle_client_* counters; returns false when the header is malformed (it is then ignored). */
-export function recordClientMetrics(header: string | string[] | undefined): boolean {
-  if (typeof header !== "string" || header.length > 200) return false;
-  const pairs = header.split(",").map((pair) => pair.trim().split("="));
-  if (!pairs.every((pair) => pair.length === 2 && /^\d{1,9}$/.test(pair[1]!))) return false;
-  for (const [key, value] of pairs) {
-    const counter = counters[key as keyof typeof counters];
-    if (counter) counter.inc(Math.min(Number(value), MAX_REPORTED));
+export function recordClientMetrics(header: string | string[] | undefined, reporter: ClientMetricsReporter): boolean {
+  const report = parseClientMetricsHeader(header);
+  if (report === null) return false;
+  for (const [name, counter] of Object.entries(counters) as [ClientMetricCount, (typeof counters)[ClientMetricCount]][]) {
+    if (report[name] > 0) counter.inc(report[name]);
   }
+  bufferClientMetrics(reporter.db, report, reporter.clientId, reporter.now);
   return true;
 }

@@ -6,6 +6,7 @@ import type { Job } from "./job.ts";
 import { computeKnowledgeGapsJob } from "./compute-knowledge-gaps.ts";
 import { expireSessionsJob } from "./expire-sessions.ts";
 import { exportEventsJob } from "./export-events-job.ts";
+import { purgeClientMetricsJob } from "./purge-client-metrics.ts";
 import { purgeExpiredDataJob } from "./purge-expired-data.ts";
 
 /** Every scheduled job; workers run them once per interval per cluster, tests call `job.run` directly with a chosen time. */
@@ -18,4 +19,5 @@ export const allJobs: readonly Job[] = [
   abandonDeadExportRunsJob,
   evaluateAlertsJob,
   closeIdleStudySessionsJob,
+  purgeClientMetricsJob,
 ];

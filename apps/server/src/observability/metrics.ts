@@ -131,8 +131,18 @@ export const dbPoolMax = new Gauge({
 
 // Seed 000's client behaviour, as reported by the SDK with its ingest requests.
 export const clientFlushes = new Counter({
+  name: "chronicle_client_flushes_total",
+  help: "Flushes with events to send reported by SDK clients (each sends one or more requests).",
+  registers,
+});
+export const clientRequests = new Counter({
   name: "chronicle_client_requests_total",
-  help: "Ingest requests SDK clients sent (each flush sends one or more), as they report them.",
+  help: "Ingest request attempts (retries included) SDK clients sent, as they report them.",
+  registers,
+});
+export const clientAnsweredEvents = new Counter({
+  name: "chronicle_client_answered_events_total",
+  help: "Events SDK clients sent in requests the server answered for, as they report them.",
   registers,
 });
 export const clientRetries = new Counter({

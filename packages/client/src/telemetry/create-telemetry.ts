@@ -28,6 +28,8 @@ export interface TelemetryOptions {
   /** Retries after the first attempt of a batch. */
   maxRetries?: number;
   baseBackoffMs?: number;
+  /** Past this many events waiting in memory (a long outage) the oldest are dropped; 1000 by default. */
+  maxBuffered?: number;
   /** Called when events are given up on (after the retries, on a refusal, or when the buffer overflows). */
   onDrop?: (events: readonly ClientEvent[], reason: string) => void;
   /** Keeps each session's seq across page reloads, e.g. `sessionStorage`. */
@@ -75,7 +77,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
 
 /** The in-memory queue; the durable entry falls back to it where IndexedDB is missing. */
 export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
-  const { source, endpoint, fetch: fetchFn, retryPolicy, token, lastToken } = createIngestTarget(options);
+  const { source, endpoint, fetch: fetchFn, retryPolicy, token, lastToken, metrics } = createIngestTarget(options);
   const nextId = createUuidV7();
   const nextSeq = createSessionSeq(options.storage);
   const rejectedEvents: RejectedEvent[] = [];
@@ -83,15 +85,18 @@ export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
   let droppedCount = 0;
   let rejectedCount = 0;
   let isStopped = false;
+  const maxBuffered = Math.max(1, options.maxBuffered ?? MAX_BUFFERED_EVENTS);
 
   const drop = (events: readonly QueuedEvent[], reason: string) => {
     droppedCount += events.length;
     reportDropped(events.map((queued) => queued.event), reason, options.onDrop);
   };
 
-  const queue = new TelemetryQueue(MAX_BUFFERED_EVENTS, (dropped) =>
-    drop(dropped, `more than ${MAX_BUFFERED_EVENTS} were waiting to be sent`),
-  );
+  const queue = new TelemetryQueue(maxBuffered, (dropped) => {
+    // Seed 000's queue overflow rate: the server hears of these with the next request.
+    metrics.count("dropped", dropped.length);
+    drop(dropped, `more than ${maxBuffered} were waiting to be sent`);
+  });
 
   const settle = (events: readonly QueuedEvent[], output: IngestBatchOutput) => {
     const { rejected, unanswered } = classifyResults(events, output.results);
@@ -106,7 +111,7 @@ export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
     inFlightCount += request.events.length;
     try {
       const result = await sendWithRetry(
-        async () => sendIngestRequest({ fetch: fetchFn, endpoint, token: await token(), body: request.body, keepalive: false }),
+        async () => sendIngestRequest({ fetch: fetchFn, endpoint, token: await token(), body: request.body, keepalive: false, metrics }),
         retryPolicy,
       );
       if (result.kind === "answered") settle(request.events, result.output);
@@ -120,7 +125,9 @@ export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
 
   const flush = oneAtATime(async () => {
     try {
-      for (const request of splitIntoRequests(source, queue.takeAll())) await sendBatch(request);
+      const requests = splitIntoRequests(source, queue.takeAll());
+      if (requests.length > 0) metrics.count("flushes");
+      for (const request of requests) await sendBatch(request);
     } catch (error) {
       console.warn(`Chronicle telemetry could not flush: ${describeError(error)}.`);
     }
@@ -131,7 +138,7 @@ export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
     try {
       // The page may be gone after the first await, so a known token is used without waiting.
       const bearer = lastToken() ?? (await token());
-      const outcome = await sendIngestRequest({ fetch: fetchFn, endpoint, token: bearer, body: request.body, keepalive: true });
+      const outcome = await sendIngestRequest({ fetch: fetchFn, endpoint, token: bearer, body: request.body, keepalive: true, metrics });
       if (outcome.kind === "answered") settle(request.events, outcome.output);
       else if (outcome.kind === "failed") drop(request.events, outcome.reason);
       // The page may come back (a tab switched back to); the next flush then retries these.
@@ -145,7 +152,9 @@ export function createInMemoryTelemetry(options: TelemetryOptions): Telemetry {
 
   const flushOnPageHide = () => {
     try {
-      for (const request of splitIntoRequests(source, queue.takeAll())) void sendKeepalive(request);
+      const requests = splitIntoRequests(source, queue.takeAll());
+      if (requests.length > 0) metrics.count("flushes");
+      for (const request of requests) void sendKeepalive(request);
     } catch (error) {
       console.warn(`Chronicle telemetry could not flush on page hide: ${describeError(error)}.`);
     }

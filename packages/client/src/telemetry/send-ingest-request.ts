@@ -1,4 +1,6 @@
 import type { IngestBatchOutput } from "@chronicle/contracts";
+import { CLIENT_METRICS_HEADER } from "@chronicle/contracts/client-metrics-header";
+import type { ClientMetrics } from "./client-metrics.ts";
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -14,6 +16,8 @@ export interface SendIngestRequest {
   token: string;
   body: string;
   keepalive: boolean;
+  /** Counts this attempt and its outcome; its pending report rides along as a header. */
+  metrics: ClientMetrics;
 }
 
 function isIngestOutput(value: unknown): value is IngestBatchOutput {
@@ -35,22 +39,6 @@ function describeFailure(response: Response, json: unknown): string {
   return typeof message === "string" ? `HTTP ${response.status}: ${message.replace(/\.$/, "")}` : `HTTP ${response.status}`;
 }
 
-/**
- * This client's counts since its last report, piggybacked on the next ingest request as the
- * `x-chronicle-client-metrics` header (server: apps/server/src/http/client-metrics-header.ts),
- * so the server's chronicle_client_* metrics see retries and rejections without extra requests.
- */
-const unreported = { requests: 0, retries: 0, rejected: 0, dropped: 0 };
-
-/** Counts events given up on because the queue overflowed; reported with the next request. */
-export function countDroppedEvents(count: number): void {
-  unreported.dropped += count;
-}
-
-function clientMetricsHeader(): string {
-  return Object.entries(unreported).map(([key, value]) => `${key}=${value}`).join(",");
-}
-
 /** Network errors, timeouts, throttling and server errors may pass; other refusals will not. */
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
@@ -58,36 +46,38 @@ function isRetryableStatus(status: number): boolean {
 
 /** One POST to telemetry.ingest, the way tRPC's non-batched HTTP link sends a mutation. */
 export async function sendIngestRequest(request: SendIngestRequest): Promise<SendOutcome> {
+  const { metrics } = request;
   let response: Response;
-  unreported.requests += 1;
-  const report = { ...unreported };
+  metrics.count("requests");
+  const report = metrics.takeReport();
   try {
     response = await request.fetch(request.endpoint, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${request.token}`, "x-chronicle-client-metrics": clientMetricsHeader() },
+      headers: { "content-type": "application/json", authorization: `Bearer ${request.token}`, [CLIENT_METRICS_HEADER]: report.header },
       body: request.body,
       keepalive: request.keepalive,
     });
   } catch (error) {
-    unreported.retries += 1;
+    metrics.count("retries");
     return { kind: "retryable", reason: `the request failed (${String(error)})`, retryAfter: null };
   }
-  // The server has the report now: keep only what happened since it was taken.
-  for (const key of Object.keys(report) as (keyof typeof report)[]) unreported[key] -= report[key];
+  report.delivered();
 
   const json = await readJson(response);
   if (response.ok) {
     const output = (json as { result?: { data?: unknown } } | null)?.result?.data;
     if (isIngestOutput(output)) {
-      unreported.rejected += output.rejected;
+      metrics.count("events", output.results.length);
+      metrics.count("rejected", output.rejected);
       return { kind: "answered", output };
     }
     // Resending is safe: the server deduplicates by event id.
+    metrics.count("retries");
     return { kind: "retryable", reason: `HTTP ${response.status} without an ingest result`, retryAfter: null };
   }
   const reason = describeFailure(response, json);
   if (isRetryableStatus(response.status)) {
-    unreported.retries += 1;
+    metrics.count("retries");
     return { kind: "retryable", reason, retryAfter: response.headers.get("retry-after") };
   }
   return { kind: "failed", reason };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eventFamilies } from "../catalog/event-spec.ts";
 import { counterEventName } from "./counters.ts";
+import { clientBehaviour } from "./client-metrics.ts";
 import { behavioralFeatureValues } from "./game.ts";
 import { projectionLag } from "./health.ts";
 import { consistencyWatermark } from "./watermark.ts";
@@ -84,6 +85,8 @@ export const adminIngestionHealthOutput = z.object({
   alerts: z.array(ingestionAlert),
   /** The alerts job's recent transitions (it runs every minute whether anyone watches or not). */
   alertHistory: z.array(alertTransition),
+  /** Seed 000's client behaviour (flush frequency, retry rate, queue overflow rate) as the SDKs reported it. */
+  clientBehaviour,
 });
 export type AdminIngestionHealthOutput = z.infer<typeof adminIngestionHealthOutput>;
 

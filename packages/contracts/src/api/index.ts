@@ -1,4 +1,5 @@
 export * from "./admin.ts";
+export * from "./client-metrics.ts";
 export * from "./counters.ts";
 export * from "./game-batch.ts";
 export * from "./game.ts";

@@ -60,7 +60,7 @@ export function createStoredEventsSender(sender: StoredEventsSender) {
         isCutOff = true;
         return { kind: "failed", reason: "the browser is offline" };
       }
-      lastOutcome = await sendIngestRequest({ fetch: target.fetch, endpoint: target.endpoint, token: await target.token(), body: request.body, keepalive: false });
+      lastOutcome = await sendIngestRequest({ fetch: target.fetch, endpoint: target.endpoint, token: await target.token(), body: request.body, keepalive: false, metrics: target.metrics });
       return lastOutcome;
     }, target.retryPolicy);
     if (result.kind === "answered") {
@@ -75,7 +75,7 @@ export function createStoredEventsSender(sender: StoredEventsSender) {
 
   const sendKeepalive = async (request: IngestRequest, keyOf: KeyOf): Promise<void> => {
     const bearer = target.lastToken() ?? (await target.token());
-    const outcome = await sendIngestRequest({ fetch: target.fetch, endpoint: target.endpoint, token: bearer, body: request.body, keepalive: true });
+    const outcome = await sendIngestRequest({ fetch: target.fetch, endpoint: target.endpoint, token: bearer, body: request.body, keepalive: true, metrics: target.metrics });
     if (outcome.kind === "answered") await settleAnswer(request, keyOf, outcome.output);
     else if (outcome.kind === "failed") await dropRequest(request, keyOf, outcome.reason);
     else await settleEvents(db, { released: request.events.map(keyOf) });
@@ -99,6 +99,7 @@ export function createStoredEventsSender(sender: StoredEventsSender) {
       const keys = new Map(claimed.map((entry) => [entry.queued, entry.key]));
       const keyOf: KeyOf = (queued) => keys.get(queued) ?? -1;
       const requests = splitIntoRequests(target.source, claimed.map((entry) => entry.queued));
+      if (round === 0) target.metrics.count("flushes");
 
       if (isKeepalive) {
         // The page may be going away: every request leaves now, and whatever fails stays stored.
