@@ -1,6 +1,7 @@
 import type { AdminGameOutput } from "@chronicle/contracts/api";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "../ui/chart-frame.tsx";
+import { dayAxis } from "../ui/chart-axis.ts";
 
 /** The 0..1 features share one axis, so their daily averages can be read against each other. */
 const rateFeatures = [
@@ -16,12 +17,12 @@ export function FeatureTrendChart({ trend }: { trend: AdminGameOutput["trend"] }
     <ChartFrame label={`Daily averages of four behavioural features over ${trend.length} days`} isEmpty={trend.length === 0} emptyMessage="No game session was closed in this window.">
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="day" />
+        <XAxis dataKey="day" {...dayAxis} />
         <YAxis domain={[0, 1]} />
         <Tooltip />
         <Legend />
         {rateFeatures.map((feature) => (
-          <Line key={feature.key} dataKey={feature.key} name={feature.label} stroke={feature.colour} dot isAnimationActive={false} />
+          <Line type="stepAfter" key={feature.key} dataKey={feature.key} name={feature.label} stroke={feature.colour} dot isAnimationActive={false} />
         ))}
       </LineChart>
     </ChartFrame>
