@@ -94,20 +94,25 @@ describe.skipIf(!hasChromium)("durable telemetry queue in Chromium", () => {
     await expect.poll(async () => (await stats(page)).queued).toBe(0);
   });
 
-  it("holds at most maxEvents and drops and counts the oldest", async () => {
+  it("holds at most maxEvents, drops and counts the oldest, and reports the overflow to the server after a reload", async () => {
     await openContext();
+    await servePageWhileOffline();
     const page = await openPage({ maxEvents: 20 });
     await context.setOffline(true);
 
     await trackViews(page, 25);
     expect(await stats(page)).toEqual({ queued: 20, dropped: 5, rejected: 0 });
     expect(positionsOf(await page.evaluate(() => (window as unknown as TestWindow).droppedEvents))).toEqual([1, 2, 3, 4, 5]);
+    // The page that overflowed is gone before it could tell the server; the next one does.
+    await page.reload();
 
     await context.setOffline(false);
     await expect.poll(() => server.events.length, { timeout: 10_000 }).toBe(20);
     expect(positionsOf(server.events).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 6));
     expect(idsReceivedMoreThanOnce()).toEqual([]);
     await expect.poll(() => stats(page)).toEqual({ queued: 0, dropped: 5, rejected: 0 });
+    const reportedDrops = server.clientMetrics.reduce((sum, header) => sum + Number(/(?:^|,)dropped=(\d+)/.exec(header)?.[1] ?? 0), 0);
+    expect(reportedDrops).toBe(5);
   });
 
   it.each([

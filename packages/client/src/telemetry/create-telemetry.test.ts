@@ -185,6 +185,32 @@ describe("createTelemetry", () => {
     expect(ingest.requests[1]!.sentAt - ingest.requests[0]!.sentAt).toBe(3_000);
   });
 
+  it("reports its flushes, retries, answered events and queue overflow with its next requests", async () => {
+    let calls = 0;
+    const { ingest, telemetry } = setup(
+      (request) => {
+        calls += 1;
+        return calls === 1 ? errorResponse(503, "The event store is unavailable.") : acceptAll(request);
+      },
+      { maxBuffered: 5, maxQueued: 1000 },
+    );
+    // Eight events into a queue of five: the three oldest overflow.
+    trackViews(telemetry, 8);
+    const flushing = telemetry.flush();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await flushing;
+    trackViews(telemetry, 1);
+    await telemetry.flush();
+
+    const headers = ingest.requests.map((request) => (request.init.headers as Record<string, string>)["x-chronicle-client-metrics"]);
+    expect(headers).toEqual([
+      "source=web,flushes=1,requests=1,retries=0,events=0,rejected=0,dropped=3",
+      // The 503 arrived, so its report did too; only what happened since is sent again.
+      "source=web,flushes=0,requests=1,retries=1,events=0,rejected=0,dropped=0",
+      "source=web,flushes=1,requests=1,retries=0,events=5,rejected=0,dropped=0",
+    ]);
+  });
+
   it("does not retry a request the server refused with a 400", async () => {
     const { ingest, telemetry } = setup(() => errorResponse(400, "Invalid input: events: a batch needs at least one event."));
     trackViews(telemetry, 2);

@@ -15,6 +15,8 @@ export interface TelemetryTestServer {
   readonly receipts: Map<string, number>;
   /** Each event the first time it arrived, in arrival order. */
   readonly events: ClientEvent[];
+  /** The x-chronicle-client-metrics header of each ingest request that reached the endpoint while it was up. */
+  readonly clientMetrics: string[];
   /** Delay before each ingest answer, to keep requests in flight. */
   delayMs: number;
   /** While true the endpoint answers 503 without looking at the events, like a server that is down. */
@@ -41,6 +43,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 export async function startTelemetryTestServer(sdkBundle: string): Promise<TelemetryTestServer> {
   const receipts = new Map<string, number>();
   const events: ClientEvent[] = [];
+  const clientMetrics: string[] = [];
 
   const ingest = (batch: { events: ClientEvent[] }): IngestBatchOutput => {
     const results: EventResult[] = batch.events.map((event, index) => {
@@ -79,6 +82,7 @@ export async function startTelemetryTestServer(sdkBundle: string): Promise<Telem
           sendJson(response, 401, { error: { message: "The token is missing.", code: -32001, data: { httpStatus: 401 } } });
           return;
         }
+        clientMetrics.push(String(request.headers["x-chronicle-client-metrics"]));
         const output = ingest(JSON.parse(body) as { events: ClientEvent[] });
         await sleep(testServer.delayMs);
         sendJson(response, 200, { result: { data: output } });
@@ -94,11 +98,13 @@ export async function startTelemetryTestServer(sdkBundle: string): Promise<Telem
     origin: `http://127.0.0.1:${port}`,
     receipts,
     events,
+    clientMetrics,
     delayMs: 0,
     isDown: false,
     reset() {
       receipts.clear();
       events.length = 0;
+      clientMetrics.length = 0;
       testServer.delayMs = 0;
       testServer.isDown = false;
     },

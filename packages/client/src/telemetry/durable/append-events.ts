@@ -2,7 +2,7 @@ import type { ClientEvent } from "@chronicle/contracts";
 import { toQueuedEvent } from "../queued-event.ts";
 import { addToCounter, readCount, runTransaction } from "./run-transaction.ts";
 import type { StoredEvent } from "./stored-event.ts";
-import { DROPPED_KEY, EVENTS_STORE, META_STORE, seqKey } from "./telemetry-database.ts";
+import { DROPPED_KEY, EVENTS_STORE, META_STORE, seqKey, UNREPORTED_OVERFLOW_KEY } from "./telemetry-database.ts";
 
 /** A tracked event that has everything but its seq, which only the database can hand out. */
 export interface UnnumberedEvent {
@@ -21,7 +21,7 @@ export interface AppendResult {
  * Numbers the events from each session's counter and stores them, in one readwrite
  * transaction: IndexedDB runs overlapping readwrite transactions one after another, so two
  * tabs tracking for one session never hand out the same seq. Past `maxEvents` the oldest
- * unclaimed events make room, and the persisted dropped counter grows by their number.
+ * unclaimed events make room, and the persisted dropped and unreported-overflow counters grow by their number.
  */
 export function appendEvents(db: IDBDatabase, events: readonly UnnumberedEvent[], maxEvents: number, now: number): Promise<AppendResult> {
   return runTransaction(db, [EVENTS_STORE, META_STORE], "readwrite", (transaction) => {
@@ -38,6 +38,7 @@ export function appendEvents(db: IDBDatabase, events: readonly UnnumberedEvent[]
         if (cursor === null || result.dropped.length >= excess) {
           result.queued -= result.dropped.length;
           addToCounter(meta, DROPPED_KEY, result.dropped.length);
+          addToCounter(meta, UNREPORTED_OVERFLOW_KEY, result.dropped.length);
           return;
         }
         const stored = cursor.value as StoredEvent;

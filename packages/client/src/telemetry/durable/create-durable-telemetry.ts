@@ -95,8 +95,6 @@ export function createDurableTelemetry(options: TelemetryOptions, durable: Durab
     try {
       const result = await appendEvents(db, batch, maxEvents, Date.now());
       storedCount = result.queued;
-      // Seed 000's queue overflow rate: the server hears of these with this tab's next request.
-      target.metrics.count("dropped", result.dropped.length);
       reportDropped(result.dropped, `more than ${maxEvents} were waiting to be sent`, options.onDrop);
       policy.onQueued(storedCount);
     } catch (error) {

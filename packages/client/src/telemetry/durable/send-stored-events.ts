@@ -9,6 +9,7 @@ import { splitIntoRequests, type IngestRequest } from "../split-into-requests.ts
 import { claimEvents } from "./claim-events.ts";
 import { isOffline } from "./online-status.ts";
 import { settleEvents } from "./settle-events.ts";
+import { takeUnreportedOverflow } from "./take-unreported-overflow.ts";
 
 export interface StoredEventsSender {
   db: IDBDatabase;
@@ -90,6 +91,8 @@ export function createStoredEventsSender(sender: StoredEventsSender) {
    * not be delivered, so an unreachable server gets one request per flush, not a storm.
    */
   return async function sendStoredEvents(isKeepalive: boolean): Promise<void> {
+    // Seed 000's queue overflow rate: whichever tab flushes reports every tab's overflow.
+    target.metrics.count("dropped", await takeUnreportedOverflow(db));
     let afterKey = 0;
     for (let round = 0; round < MAX_ROUNDS && !isOffline(); round += 1) {
       const claimed = await claimEvents(db, { afterKey, limit: MAX_CLAIMED_PER_ROUND, now: Date.now(), leaseMs: CLAIM_LEASE_MS });

@@ -6,6 +6,8 @@ export const REJECTED_STORE = "rejected";
 export const META_STORE = "meta";
 
 export const DROPPED_KEY = "dropped";
+/** Overflow drops no tab has reported to the server yet (whichever tab flushes next takes them). */
+export const UNREPORTED_OVERFLOW_KEY = "overflow-unreported";
 export const REJECTED_KEY = "rejected";
 export const FLUSH_LEASE_KEY = "flush-lease";
 
