@@ -12,8 +12,8 @@ export interface AdminServer {
 }
 
 /** The real server (PGlite, the real router, ingest and projections) serving the built admin app under /admin/, as `chronicle serve` does. */
-export async function startAdminServer(): Promise<AdminServer> {
-  const backend = await createTestServer("pglite");
+export async function startAdminServer(env: Record<string, string> = {}): Promise<AdminServer> {
+  const backend = await createTestServer("pglite", env);
   await loadQuestionBank(backend.db.orm);
   const admin = serveStaticApp({ root: ADMIN_DIST, prefix: "/admin/", appName: "admin app", buildCommand: "npm run build -w @chronicle/admin" });
   const http = createHttpServer(backend.deps, [createDevSignInHandler(backend.deps.env), admin]);

@@ -38,9 +38,9 @@ export interface PlayerServer {
 }
 
 /** The real server (PGlite, the real router and ingest) serving the built player, as `chronicle serve` does. */
-export async function startPlayerServer(): Promise<PlayerServer> {
+export async function startPlayerServer(env: Record<string, string> = {}): Promise<PlayerServer> {
   let clockOffsetMs = 0;
-  const backend = await createTestServer("pglite", {}, () => new Date(Date.now() + clockOffsetMs));
+  const backend = await createTestServer("pglite", env, () => new Date(Date.now() + clockOffsetMs));
   await loadQuestionBank(backend.db.orm);
   const player = serveStaticApp({ root: PLAYER_DIST, prefix: "/", appName: "player", buildCommand: "npm run build -w @chronicle/player" });
   const http = createHttpServer(backend.deps, [createDevSignInHandler(backend.deps.env), player]);
