@@ -18,7 +18,7 @@ export interface TestOidcProvider {
    * An ID token signed with the key this provider publishes in its JWKS, for server tests of
    * claims a real sign-in would not produce (expired, other audience, no role claim).
    */
-  signIdToken(claims: Record<string, unknown>, options?: { expiresInSeconds?: number; issuer?: string; audience?: string }): Promise<string>;
+  signIdToken(claims: Record<string, unknown>, options?: { expiresInSeconds?: number; issuer?: string; audience?: string | string[] }): Promise<string>;
   close(): Promise<void>;
 }
 

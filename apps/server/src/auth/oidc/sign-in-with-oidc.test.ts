@@ -75,6 +75,8 @@ describe.each(databaseTargets())("OpenID Connect sign-in on %s", (driver) => {
     const response = await signIn(await provider.signIdToken({ sub: "ada", chronicle_role: "learner" }, { audience: "some-other-app" }), "learner");
     expect(response.status).toBe(401);
     expect(response.json.error.message).toBe("The ID token was issued for another application, not client 'chronicle-apps'; sign in with the app's button.");
+    const shared = await signIn(await provider.signIdToken({ sub: "ada", chronicle_role: "learner", azp: "some-other-app" }, { audience: ["some-other-app", CLIENT_ID] }), "learner");
+    expect(shared.status).toBe(401);
   });
 
   it("refuses an ID token naming another issuer, and one signed by another provider's key", async () => {

@@ -51,6 +51,10 @@ export function createIdTokenVerifier(settings: OidcSettings): IdTokenVerifier {
         algorithms: ID_TOKEN_ALGORITHMS,
         requiredClaims: ["exp", "iat", "sub"],
       });
+      // OIDC Core §3.1.3.7: with several audiences, azp must name this client.
+      if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== settings.clientId) {
+        return { status: "invalid", problem: `The ID token was issued for another application, not client '${settings.clientId}'; sign in with the app's button.` };
+      }
       return { status: "valid", claims: payload as JWTPayload & { sub: string } };
     } catch (error) {
       const isKeyFetchFailure = !(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid;
