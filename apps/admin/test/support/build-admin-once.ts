@@ -21,7 +21,13 @@ export default async function buildAdminOnce(): Promise<void> {
     return;
   }
   const builtIndex = join(ADMIN_DIST, "index.html");
-  const sourceChanged = Math.max(newestChange(join(ADMIN_ROOT, "src")), newestChange(join(ADMIN_ROOT, "index.html")), newestChange(join(ADMIN_ROOT, "vite.config.ts")));
+  const sourceChanged = Math.max(
+    newestChange(join(ADMIN_ROOT, "src")),
+    newestChange(join(ADMIN_ROOT, "index.html")),
+    newestChange(join(ADMIN_ROOT, "vite.config.ts")),
+    // The shared sign-in panel and SDK are bundled into the app too.
+    newestChange(join(ADMIN_ROOT, "../../packages/client/src")),
+  );
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourceChanged) return;
   console.log("[admin tests] building the admin app (dist/ is missing or stale)…");
   await build({ root: ADMIN_ROOT, configFile: join(ADMIN_ROOT, "vite.config.ts"), logLevel: "warn" });

@@ -25,6 +25,8 @@ export default async function buildPlayerOnce(): Promise<void> {
     newestChange(join(PLAYER_ROOT, "src")),
     newestChange(join(PLAYER_ROOT, "index.html")),
     newestChange(join(PLAYER_ROOT, "vite.config.ts")),
+    // The shared sign-in panel and SDK are bundled into the app too.
+    newestChange(join(PLAYER_ROOT, "../../packages/client/src")),
   );
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourceChanged) return;
   console.log("[player tests] building the player (dist/ is missing or stale)…");
