@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useAdminHarness } from "./support/admin-harness.ts";
+import { seriousAxeViolations } from "./support/axe-check.ts";
 import { hasChromium, saveScreenshot } from "./support/chromium.ts";
 
 // Without Debian's Chromium there is no browser to drive; build-admin-once.ts says so once per run.
@@ -36,6 +37,7 @@ describe.skipIf(!hasChromium)("ingestion health shows seed 000's client behaviou
     const table = page.getByRole("table", { name: "Client behaviour by source" });
     await expect.poll(() => table.getByRole("row", { name: /^web/ }).textContent()).toMatch(/2.*50%.*20%.*10%/);
     expect(await table.getByRole("row", { name: /^mobile/ }).textContent()).toMatch(/2.*0%.*0%.*0%/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, "health-client-behaviour");
     expect(harness.pageErrors).toEqual([]);
   });
