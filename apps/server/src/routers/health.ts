@@ -8,7 +8,7 @@ import { unguardedProcedure } from "../trpc.ts";
 
 const version = "0.1.0";
 
-/** Health answers within this long even when the database stalls (the probe takes at most 800 ms). */
+/** Health answers within this long even when the database stalls (the probe takes at most breakerTimings.probeTimeoutMs). */
 const HEALTH_BUDGET_MS = 1_000;
 
 /**
