@@ -17,6 +17,16 @@ export function isPermanentFailure(error: unknown): boolean {
   return code !== null && ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED"].includes(code);
 }
 
+/** No answer from the server at all, or a gateway saying it is down: asking again later will work. */
+export function isServerUnreachable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code === "SERVICE_UNAVAILABLE") return true;
+  if (code !== null) return false;
+  // No tRPC answer: a failed fetch (no response), or a proxy's own 502–504 page.
+  const status = (error as { meta?: { response?: { status?: unknown } } } | null)?.meta?.response?.status;
+  return typeof status !== "number" || [502, 503, 504].includes(status);
+}
+
 /** One sentence for the learner: what went wrong while doing `action` ("save your answer"), and what to do. */
 export function friendlyError(error: unknown, action: string): string {
   const code = codeOf(error);

@@ -1,14 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
-import { chronicleApi } from "../api/chronicle-api.ts";
-import { queryKeys } from "../api/query-keys.ts";
+import { useProfile } from "./use-profile.ts";
 
 /** XP, level and streak; the strip is a nicety, so while it loads or when it fails it shows nothing. */
 export function ProfileStrip() {
-  const profile = useQuery({
-    queryKey: queryKeys.profile,
-    queryFn: () => chronicleApi.gamification.profile.query(),
-    retry: false,
-  });
+  const profile = useProfile();
   if (!profile.data) return null;
   const { level, totalXp, xpToNextLevel, currentStreak } = profile.data;
   return (

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { friendlyError } from "../api/friendly-error.ts";
+import { LevelProgress } from "../profile/level-progress.tsx";
 import { RewardsBanner } from "../rewards/rewards-banner.tsx";
 import { useSessionRewards } from "../rewards/use-session-rewards.ts";
 import { navigate } from "../routing/navigate.ts";
@@ -43,6 +44,7 @@ export function ReviewPage({ sessionId }: { sessionId: string }) {
     <div className="review-page">
       <ScoreSummary score={score} />
       <RewardsBanner rewards={rewards} />
+      <LevelProgress />
       <TopicResults topics={topics} onPractise={(topicId) => practise.mutate([topicId])} isStarting={practise.isPending} />
       <FriendlyError message={practise.isError ? friendlyError(practise.error, "start a practice test") : null} />
       <section aria-labelledby="questions-title">

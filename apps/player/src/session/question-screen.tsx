@@ -5,6 +5,7 @@ import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
 import { FriendlyError } from "../ui/friendly-error.tsx";
 import { LoadingNote } from "../ui/loading-note.tsx";
+import { AnswerSaveStatus } from "./answer-save-status.tsx";
 import { CountdownClock } from "./countdown-clock.tsx";
 import { KeyboardHelp } from "./keyboard-help.tsx";
 import { NavigatorGrid } from "./navigator-grid.tsx";
@@ -109,6 +110,7 @@ function RunningSession({ sessionId, session, requestedPosition }: QuestionScree
           headingRef={headingRef}
         />
       )}
+      {current && <AnswerSaveStatus sessionId={sessionId} position={current.position} />}
       <div className="step-buttons">
         <button type="button" onClick={navigation.previous} disabled={navigation.position <= 1} aria-keyshortcuts="ArrowLeft p">
           ← Previous

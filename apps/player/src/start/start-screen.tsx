@@ -6,6 +6,7 @@ import { friendlyError } from "../api/friendly-error.ts";
 import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
 import { RecentTests } from "../history/recent-tests.tsx";
+import { LevelProgress } from "../profile/level-progress.tsx";
 import { SuggestedTopicsTray } from "../suggestions/suggested-topics-tray.tsx";
 import { FriendlyError } from "../ui/friendly-error.tsx";
 import { LoadingNote } from "../ui/loading-note.tsx";
@@ -44,6 +45,7 @@ export function StartScreen() {
     <>
     <form className="start-screen panel" onSubmit={submit} aria-labelledby="start-title">
       <h1 id="start-title">Start a test</h1>
+      <LevelProgress />
       <ModePicker value={mode} onChange={setMode} />
       {topics.isPending && <LoadingNote label="Loading topics…" />}
       <FriendlyError message={topics.isError ? friendlyError(topics.error, "load the topics") : null} />

@@ -5,6 +5,9 @@ export function learnerOn(page: Page) {
   const heading = page.locator(".question-card h2");
   const options = page.locator(".question-card input[type=radio]");
 
+  // Nothing left in line: the status of the shown question reads "Saved" and no answer waits behind it.
+  const saved = () => page.locator(".save-status.is-saved").waitFor();
+
   const atQuestion = async (position: number) => {
     await heading.filter({ hasText: new RegExp(`^Question ${position} of`) }).waitFor();
   };
@@ -30,12 +33,16 @@ export function learnerOn(page: Page) {
     async answerWithKey(index: number) {
       await page.keyboard.press(String(index + 1));
       await options.nth(index).and(page.locator(":checked")).waitFor();
+      await saved();
     },
-    /** The radio is controlled by the server's answer, so it shows checked only once the answer is saved. */
+    /** The choice shows at once; "Saved" says the server has it. */
     async answerWithClick(index: number) {
       await options.nth(index).click();
       await options.nth(index).and(page.locator(":checked")).waitFor();
+      await saved();
     },
+    /** The question's save status, as the learner reads it. */
+    saveStatus: () => page.locator(".save-status").textContent(),
     async markWithKey() {
       await page.keyboard.press("m");
       await page.getByRole("button", { name: "Marked for review", exact: true }).waitFor();
