@@ -51,6 +51,8 @@ export async function startTestOidcProvider(accounts: TestAccounts, claimNames: 
         clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
         findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, ...(accounts[sub] ?? {}) }) }),
         features: { devInteractions: { enabled: true } },
+        // Fixed lifetimes, short as a test needs, instead of the defaults oidc-provider warns about.
+        ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
       });
       handle = provider.callback();
     },
