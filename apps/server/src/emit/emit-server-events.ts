@@ -12,6 +12,8 @@ export interface ServerEvent<T extends EventType = EventType> {
   userId: string;
   questionId?: string | null;
   payload: EventPayloadInput<T>;
+  /** This event's own time, when it differs from the call's `at` (a projection emitting for a whole batch). */
+  at?: string;
 }
 
 /** A stable UUID (v5-style, from sha256) for an event derived from another fact, so re-emitting it is a no-op. */
@@ -40,7 +42,7 @@ export async function emitServerEvents(executor: Executor, events: readonly Serv
         event_version: spec.version,
         event_type: event.type,
         family: spec.family,
-        event_ts: eventTs,
+        event_ts: event.at ?? eventTs,
         client_ts: null,
         seq: null,
         session_id: event.sessionId,

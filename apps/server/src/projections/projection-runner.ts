@@ -5,6 +5,7 @@ import type { Logger } from "../observability/logger.ts";
 import { readLogHead } from "./log-head.ts";
 import type { Projection } from "./projection.ts";
 import { DEFAULT_PROJECTION_BATCH, runProjectionOnce, tryRunProjectionOnce } from "./run-projection.ts";
+import { createSharedLogWindow, type LogReader } from "./shared-log-window.ts";
 
 export interface ProjectionRunner {
   /** Asks for a pass soon (after an ingest) instead of waiting for the next tick. */
@@ -61,10 +62,10 @@ export function startProjectionRunner(
   let caughtUpHead: string | null = null;
 
   /** One batch of one projection: how many it applied, or null when it did not get a full turn. */
-  const step = async (projection: Projection, isForced: boolean): Promise<number | null> => {
+  const step = async (projection: Projection, isForced: boolean, reader: LogReader): Promise<number | null> => {
     try {
       // A drain must really catch up, so it waits (bounded) for another worker's checkpoint.
-      return isForced ? await runProjectionOnce(db, projection, batchSize) : await tryRunProjectionOnce(db, projection, batchSize);
+      return isForced ? await runProjectionOnce(db, projection, batchSize, reader) : await tryRunProjectionOnce(db, projection, batchSize, reader);
     } catch (error) {
       log.error("projection.failed", { projection: projection.name, error });
       return null;
@@ -77,13 +78,15 @@ export function startProjectionRunner(
     const head = `${txId}:${ingestSeq}`;
     if (!isForced && head === caughtUpHead) return false;
     const startedAt = performance.now();
+    // The projections of this pass read the log through one window: each event is read once.
+    const reader = createSharedLogWindow(2 * batchSize);
     let isComplete = true;
     let round = projections;
     while (round.length > 0 && !isStopped) {
       const next: Projection[] = [];
       for (const projection of round) {
         if (isStopped) break;
-        const applied = await step(projection, isForced);
+        const applied = await step(projection, isForced, reader);
         if (applied === null) isComplete = false;
         else if (applied >= batchSize) next.push(projection);
       }

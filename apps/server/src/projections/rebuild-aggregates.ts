@@ -1,7 +1,8 @@
 import { projectionCheckpoints, type Database } from "@chronicle/db";
 import { getTableName, inArray, sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
-import { catchUp } from "./run-projection.ts";
+import { runProjectionOnce } from "./run-projection.ts";
+import { createSharedLogWindow } from "./shared-log-window.ts";
 
 /** Events per transaction in a rebuild: four times a live pass, so each slice's fixed cost is spread thinner, and well inside the projection statement limit. */
 export const REBUILD_SLICE = 2000;
@@ -52,7 +53,19 @@ export async function rebuildAggregates(
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let group = pending.shift(); group; group = pending.shift()) {
-        for (const projection of group) applied[projection.name] = await catchUp(db, projection, slice);
+        // The group's projections take turns, a slice each, reading through one window: each
+        // slice of the log is read and decoded once per group, not once per projection.
+        const reader = createSharedLogWindow(2 * slice);
+        for (const projection of group) applied[projection.name] = 0;
+        for (let round = group; round.length > 0; ) {
+          const next = [];
+          for (const projection of round) {
+            const count = await runProjectionOnce(db, projection, slice, reader);
+            applied[projection.name]! += count;
+            if (count === slice) next.push(projection);
+          }
+          round = next;
+        }
       }
     }),
   );

@@ -2,9 +2,13 @@ import { projectionCheckpoints, rowsOf, type Database, type Transaction } from "
 import { sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
 import { readLogHead } from "./log-head.ts";
-import { readLogAfter } from "./read-log.ts";
+import { directLogReader, type LogReader } from "./shared-log-window.ts";
 
-export const DEFAULT_PROJECTION_BATCH = 500;
+/**
+ * Events per projection transaction. Each transaction has a fixed cost (limits, checkpoint,
+ * head, read, checkpoint move); at 500 it was about half of a live pass at load.
+ */
+export const DEFAULT_PROJECTION_BATCH = 2000;
 
 /**
  * Bounds on a projection transaction (PostgreSQL). A worker that freezes while it holds a
@@ -38,13 +42,20 @@ async function lockCheckpoint(tx: Transaction, name: string, whenBusy: WhenBusy)
 }
 
 /** The next batch of one projection and its checkpoint move, in the caller's transaction; null when busy. */
-async function applyNextBatch(db: Database, tx: Transaction, projection: Projection, limit: number, whenBusy: WhenBusy): Promise<number | null> {
+async function applyNextBatch(
+  db: Database,
+  tx: Transaction,
+  projection: Projection,
+  limit: number,
+  whenBusy: WhenBusy,
+  reader: LogReader,
+): Promise<number | null> {
   if (db.driver === "postgres") await tx.execute(PROJECTION_TX_LIMITS);
   const from = await lockCheckpoint(tx, projection.name, whenBusy);
   if (!from) return null;
   // Positions are assigned in commit order, so everything up to the head is final.
   const head = await readLogHead(tx);
-  const events = await readLogAfter(tx, from, projection.eventTypes, limit, head);
+  const events = await reader.read(tx, from, projection.eventTypes, limit, head);
   if (events.length > 0) await projection.apply(tx, events);
   // Caught up: move past the events of other types too, so that later reads (and the lag
   // measure) start at the head instead of rescanning everything this projection ignores.
@@ -73,10 +84,10 @@ function isLockTimeout(error: unknown): boolean {
  * this waits (at most the lock limit) for a worker that holds it, then throws
  * ProjectionBusyError. Returns how many events were applied.
  */
-export async function runProjectionOnce(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH): Promise<number> {
+export async function runProjectionOnce(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH, reader: LogReader = directLogReader): Promise<number> {
   try {
     // null only if a rebuild removed the checkpoint row meanwhile: nothing was applied.
-    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait"))) ?? 0;
+    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait", reader))) ?? 0;
   } catch (error) {
     if (isLockTimeout(error)) throw new ProjectionBusyError(projection.name);
     throw error;
@@ -87,15 +98,20 @@ export async function runProjectionOnce(db: Database, projection: Projection, li
  * Like `runProjectionOnce`, but never waits for the checkpoint: when another worker holds
  * it (SKIP LOCKED), returns null at once and that worker carries on with the projection.
  */
-export async function tryRunProjectionOnce(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH): Promise<number | null> {
-  return db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "skip"));
+export async function tryRunProjectionOnce(
+  db: Database,
+  projection: Projection,
+  limit = DEFAULT_PROJECTION_BATCH,
+  reader: LogReader = directLogReader,
+): Promise<number | null> {
+  return db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "skip", reader));
 }
 
 /** Runs a projection until it has caught up with the log's current head. */
-export async function catchUp(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH): Promise<number> {
+export async function catchUp(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH, reader: LogReader = directLogReader): Promise<number> {
   let total = 0;
   for (;;) {
-    const applied = await runProjectionOnce(db, projection, limit);
+    const applied = await runProjectionOnce(db, projection, limit, reader);
     total += applied;
     if (applied < limit) return total;
   }
