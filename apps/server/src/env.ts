@@ -100,6 +100,13 @@ const envSchema = z.object({
   CHRONICLE_RETAIN_QUARANTINE_DAYS: retentionDays.optional(),
   /** Where the hourly incremental Parquet export writes; unset turns the job off (`chronicle export` still works). */
   CHRONICLE_EXPORT_DIR: z.string().min(1).optional(),
+  /** Events per exported Parquet file (default 50 000). */
+  CHRONICLE_EXPORT_FILE_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  /**
+   * An export run that stops renewing its lease (its process was killed or froze) is declared
+   * dead after this long and its files removed. Keep the default; tests shorten it.
+   */
+  CHRONICLE_EXPORT_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** On SIGTERM, how long requests in flight get to finish before their connections are cut. */
   CHRONICLE_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** HTTP edges (see README "Operating Chronicle"): a client gets this long to send its headers, and its whole request. */

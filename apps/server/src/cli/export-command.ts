@@ -11,7 +11,12 @@ export async function exportCommand(env: ServerEnv, values: Record<string, unkno
   const outDir = resolve(out);
   const db = await openDatabase(env);
   try {
-    const report = await exportEvents(db, { outDir, actor: `${userInfo().username} (chronicle export)` });
+    const report = await exportEvents(db, {
+      outDir,
+      actor: `${userInfo().username} (chronicle export)`,
+      fileRows: env.CHRONICLE_EXPORT_FILE_ROWS,
+      leaseTtlMs: env.CHRONICLE_EXPORT_LEASE_SECONDS * 1000,
+    });
     console.log(`[chronicle] export run ${report.runId} on ${describeDatabase(env)}: ${report.events} events in ${report.files.length} Parquet files under ${outDir}`);
     for (const file of report.files) console.log(`[chronicle]   ${file.path}  ${file.rows} rows, ${file.bytes} bytes`);
     if (report.events === 0) console.log("[chronicle] nothing new since the last export.");

@@ -10,7 +10,7 @@ import {
   abandonDeadRunsIn,
   EXPORT_LEASE,
   EXPORT_LEASE_TTL_MS,
-  EXPORT_RENEW_MS,
+  exportRenewMs,
   partialRunFolder,
   removeRunFiles,
   renewExportRun,
@@ -33,6 +33,8 @@ export interface ExportOptions {
   outDir: string;
   actor: string;
   fileRows?: number;
+  /** How long the run stays alive without renewing (CHRONICLE_EXPORT_LEASE_SECONDS). */
+  leaseTtlMs?: number;
 }
 
 interface ClaimedRun {
@@ -56,6 +58,7 @@ interface ClaimedRun {
 export async function exportEvents(db: Database, options: ExportOptions): Promise<ExportReport> {
   const claim = await claimRun(db, options);
   const { runId, lease, from, through } = claim;
+  const ttlMs = options.leaseTtlMs ?? EXPORT_LEASE_TTL_MS;
   const partialDir = partialRunFolder(runId);
   const files: ExportedFile[] = [];
   // Renewed in the background while a file is built; a lost lease stops the run at the next file.
@@ -64,14 +67,14 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
   const renewer = setInterval(() => {
     if (isRenewing || lostLease) return;
     isRenewing = true;
-    renewExportRun(db, runId, lease)
+    renewExportRun(db, runId, lease, ttlMs)
       .catch((error: unknown) => {
         lostLease = error;
       })
       .finally(() => {
         isRenewing = false;
       });
-  }, EXPORT_RENEW_MS);
+  }, exportRenewMs(ttlMs));
   renewer.unref();
   try {
     let after = from;
@@ -87,11 +90,11 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
     }
     clearInterval(renewer);
     if (lostLease) throw lostLease;
-    await renewExportRun(db, runId, lease);
+    await renewExportRun(db, runId, lease, ttlMs);
     if (files.length > 0) await rename(join(options.outDir, partialDir), join(options.outDir, runFolder(runId)));
     const events = files.reduce((sum, file) => sum + file.rows, 0);
     await db.transaction(async (tx) => {
-      await assertLeaseHeld(tx, lease, EXPORT_LEASE_TTL_MS);
+      await assertLeaseHeld(tx, lease, ttlMs);
       const done = await rowsOf<{ id: number }>(
         tx,
         sql`update export_runs set status = 'succeeded', finished_at = now(), events_exported = ${events}, files = ${JSON.stringify(files)}::jsonb,
@@ -126,10 +129,11 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
 async function claimRun(db: Database, options: ExportOptions): Promise<ClaimedRun> {
   // A fresh holder per run: a run never mistakes another run of the same process for its own.
   const holder = newHolderId();
+  const ttlMs = options.leaseTtlMs ?? EXPORT_LEASE_TTL_MS;
   const claimed = await db.transaction(async (tx) => {
     // Bounded like every coordination transaction: a run frozen here must not hold the export lease row.
     await tx.execute(COORDINATION_TX_LIMITS);
-    const lease = await acquireLeaseIn(tx, EXPORT_LEASE, holder, EXPORT_LEASE_TTL_MS);
+    const lease = await acquireLeaseIn(tx, EXPORT_LEASE, holder, ttlMs);
     if (!lease) return null;
     const dead = await abandonDeadRunsIn(tx, { isLeaseHeld: true });
     const from = (await lastExportedPosition(tx)) ?? { txId: 0, ingestSeq: 0 };
@@ -138,7 +142,7 @@ async function claimRun(db: Database, options: ExportOptions): Promise<ClaimedRu
       tx,
       sql`insert into export_runs (actor, from_tx_id, from_ingest_seq, through_tx_id, through_ingest_seq, out_dir, lease_token, lease_expires_at)
           values (${options.actor}, ${from.txId}, ${from.ingestSeq}, ${through.txId}, ${through.ingestSeq}, ${options.outDir}, ${lease.token},
-                  clock_timestamp() + ${EXPORT_LEASE_TTL_MS} * interval '1 millisecond')
+                  clock_timestamp() + ${ttlMs} * interval '1 millisecond')
           returning id::int as id`,
     );
     return { runId: run!.id, lease, from, through, dead };

@@ -8,11 +8,12 @@ import { assertLeaseHeld, type Lease } from "../cluster/leases.ts";
 export const EXPORT_LEASE = "export";
 
 /**
- * An export run that stops renewing (its process was killed or froze) is dead after this long;
- * the abandon-dead-export-runs job (every 30 s) or the next run cleans it up, well within 2 minutes.
+ * An export run that stops renewing (its process was killed or froze) is dead after this long
+ * (CHRONICLE_EXPORT_LEASE_SECONDS); the abandon-dead-export-runs job (every 10 s) or the next run
+ * cleans it up, well within 2 minutes. A run renews six times per TTL, so one slow renewal is harmless.
  */
 export const EXPORT_LEASE_TTL_MS = 30_000;
-export const EXPORT_RENEW_MS = 5_000;
+export const exportRenewMs = (ttlMs: number) => Math.max(250, Math.floor(ttlMs / 6));
 
 /** A run that dies before it finishes never got this far: any run still marked running this long is dead. */
 const LEGACY_RUNNING_LIMIT = "1 hour";
@@ -26,12 +27,12 @@ export const partialRunFolder = (runId: number) => join("events", `.partial-run=
  * Fenced renewal of a running run: the export lease must still be this run's and the run still
  * `running`, or LeaseLostError is thrown and the run must stop writing.
  */
-export async function renewExportRun(db: Database, runId: number, lease: Lease): Promise<void> {
+export async function renewExportRun(db: Database, runId: number, lease: Lease, ttlMs = EXPORT_LEASE_TTL_MS): Promise<void> {
   await db.transaction(async (tx) => {
-    await assertLeaseHeld(tx, lease, EXPORT_LEASE_TTL_MS);
+    await assertLeaseHeld(tx, lease, ttlMs);
     const renewed = await rowsOf<{ id: number }>(
       tx,
-      sql`update export_runs set lease_expires_at = clock_timestamp() + ${EXPORT_LEASE_TTL_MS} * interval '1 millisecond'
+      sql`update export_runs set lease_expires_at = clock_timestamp() + ${ttlMs} * interval '1 millisecond'
            where id = ${runId} and status = 'running' and lease_token = ${lease.token} returning id::int as id`,
     );
     if (renewed.length === 0) throw Object.assign(new Error(`Export run ${runId} was abandoned while it ran; its files are not kept.`), { name: "LeaseLostError" });

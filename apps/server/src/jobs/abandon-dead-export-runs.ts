@@ -8,7 +8,8 @@ import type { Job } from "./job.ts";
  */
 export const abandonDeadExportRunsJob: Job = {
   name: "abandon-dead-export-runs",
-  intervalMs: 30_000,
+  // One short update of a tiny table: often enough that a dead run is gone within its lease TTL plus 10 s.
+  intervalMs: 10_000,
   fencing: "by-itself",
   async run(deps) {
     const fallback = deps.env.CHRONICLE_EXPORT_DIR ? resolve(deps.env.CHRONICLE_EXPORT_DIR) : undefined;

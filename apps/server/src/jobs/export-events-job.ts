@@ -10,7 +10,12 @@ export const exportEventsJob: Job = {
   fencing: "by-itself",
   async run(deps) {
     if (!deps.env.CHRONICLE_EXPORT_DIR) return;
-    const report = await exportEvents(deps.db, { outDir: resolve(deps.env.CHRONICLE_EXPORT_DIR), actor: "chronicle export job" });
+    const report = await exportEvents(deps.db, {
+      outDir: resolve(deps.env.CHRONICLE_EXPORT_DIR),
+      actor: "chronicle export job",
+      fileRows: deps.env.CHRONICLE_EXPORT_FILE_ROWS,
+      leaseTtlMs: deps.env.CHRONICLE_EXPORT_LEASE_SECONDS * 1000,
+    });
     deps.log.info("export.finished", { runId: report.runId, events: report.events, files: report.files.length });
   },
 };
