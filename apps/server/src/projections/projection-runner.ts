@@ -31,6 +31,13 @@ export interface ProjectionRunnerOptions {
    */
   maxPassMs?: number;
   batchSize?: number;
+  /**
+   * Projections applied at the same time within a pass, each in its own transaction (default:
+   * 2 on PostgreSQL, 1 on PGlite, which has one connection). While one waits on the database
+   * another decodes or tallies, so the two cores both work. Projections that share rows may run
+   * side by side, as they do in two workers: they lock shared rows in one documented order.
+   */
+  lanes?: number;
 }
 
 /**
@@ -53,6 +60,7 @@ export function startProjectionRunner(
     minGapMs = 150,
     maxPassMs = 1_000,
     batchSize = DEFAULT_PROJECTION_BATCH,
+    lanes = db.driver === "postgres" ? 2 : 1,
   } = typeof options === "number" ? { intervalMs: options } : options;
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
@@ -83,14 +91,19 @@ export function startProjectionRunner(
     let isComplete = true;
     let round = projections;
     while (round.length > 0 && !isStopped) {
-      const next: Projection[] = [];
-      for (const projection of round) {
-        if (isStopped) break;
-        const applied = await step(projection, isForced, reader);
-        if (applied === null) isComplete = false;
-        else if (applied >= batchSize) next.push(projection);
-      }
-      round = next;
+      const full = new Set<Projection>();
+      const queue = [...round];
+      await Promise.all(
+        Array.from({ length: Math.min(lanes, queue.length) }, async () => {
+          for (let projection = queue.shift(); projection && !isStopped; projection = queue.shift()) {
+            const applied = await step(projection, isForced, reader);
+            if (applied === null) isComplete = false;
+            else if (applied >= batchSize) full.add(projection);
+          }
+        }),
+      );
+      // Registry order in every round, however the lanes finished.
+      round = round.filter((projection) => full.has(projection));
       if (!isForced && round.length > 0 && performance.now() - startedAt > maxPassMs) {
         caughtUpHead = null;
         return true;

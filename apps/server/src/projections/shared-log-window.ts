@@ -60,7 +60,10 @@ export function createSharedLogWindow(capacity: number): LogReader {
 
   const read = async (executor: Executor, from: LogPosition, types: readonly EventType[], limit: number, head: LogPosition) => {
     const wanted = new Set<string>(types);
-    if (after === null || compare(from, after) < 0 || compare(from, through!) > 0) await fill(executor, from, head);
+    // A projection behind the window reads on its own: refilling backwards would take the
+    // window from the projections at the front, and they would refill it again (thrash).
+    if (after !== null && compare(from, after) < 0) return readLogAfter(executor, from, types, limit, head);
+    if (after === null || compare(from, through!) > 0) await fill(executor, from, head);
     const found: LoggedEvent[] = [];
     let cursor = from;
     for (let i = firstIndexAfter(cursor); ; i += 1) {
