@@ -63,7 +63,8 @@ export const commandSpecs: CommandSpec[] = [
     summary: "send realistic traffic of all five families to a running server over HTTP",
     details: [
       "Acts as an external TypeScript service would, with development tokens (so not in production).",
-      "Time is compressed: client_ts is spread over the last D days while event_ts is the real ingest time.",
+      "Time is compressed: each learner's D days are played now. Clocks are not: client_ts is when the device",
+      "recorded the event, a couple of seconds off (a few devices minutes off), so clock skew reads like a real fleet.",
       "Progress goes to stderr: a bar on a terminal, a line per tenth otherwise.",
     ],
     options: {

@@ -11,7 +11,7 @@ import { batchRow, flushClientBatches } from "./bulk-client-batches.ts";
 import { addSession, type DayBuffer } from "./bulk-day-buffer.ts";
 import { acceptedEventRow, clientEventRow, serverEventRow } from "./bulk-event-rows.ts";
 import type { BulkLearner } from "./bulk-exam-session.ts";
-import { planGameSession } from "./game-session-events.ts";
+import { planGameSession, shiftGameSession } from "./game-session-events.ts";
 import { createSessionEventLog } from "./session-event-log.ts";
 import type { StudyCatalog } from "./study-catalog.ts";
 import { recordStudySession } from "./study-session-events.ts";
@@ -20,16 +20,24 @@ import { planSyncBatch } from "./sync-items.ts";
 import { gameVersions } from "./traffic-vocabulary.ts";
 
 export function loadStudySession(buffer: DayBuffer, random: SeededRandom, learner: BulkLearner, catalog: StudyCatalog, startMs: number, badRate: number): number {
-  const log = createSessionEventLog(randomUUID(), startMs);
+  const log = createSessionEventLog(randomUUID(), startMs, learner.clockSkewMs);
   recordStudySession(random, log, catalog, { skill: learner.skill, device: learner.source === "web" ? "web" : "mobile" });
   addSession(buffer, log.sessionId, learner.userId, "study", new Date(startMs).toISOString());
-  return flushClientBatches(buffer, random, { userId: learner.userId, endpoint: "telemetry.ingest", source: learner.source, badRate, resendRate: 0.03 }, log.events);
+  return flushClientBatches(buffer, random, { userId: learner.userId, endpoint: "telemetry.ingest", source: learner.source, badRate, resendRate: 0.03, clockSkewMs: learner.clockSkewMs }, log.events);
+}
+
+/** The game server that reports missions: its service id and its clock error. */
+export interface GameServer {
+  serviceId: string;
+  clockSkewMs: number;
 }
 
 /** A mission reported by the game server in one seed-003 batch, then closed (session_closed). */
-export function loadGameSession(buffer: DayBuffer, random: SeededRandom, learner: BulkLearner, serviceId: string, startMs: number, badRate: number): number {
-  const plan = planGameSession(random, learner.userId, startMs, random.pick(gameVersions));
-  const receivedMs = plan.endMs + random.int(500, 5000);
+export function loadGameSession(buffer: DayBuffer, random: SeededRandom, learner: BulkLearner, gameServer: GameServer, startMs: number, badRate: number): number {
+  const played = planGameSession(random, learner.userId, startMs, random.pick(gameVersions));
+  const receivedMs = played.endMs + random.int(500, 5000);
+  // The timestamps are the game server's clock readings of when each thing happened.
+  const plan = shiftGameSession(played, gameServer.clockSkewMs);
   const arrival = { eventTs: new Date(receivedMs).toISOString(), batchId: randomUUID(), source: "api" as const };
   let rejected = 0;
   for (const event of plan.events) {
@@ -47,7 +55,7 @@ export function loadGameSession(buffer: DayBuffer, random: SeededRandom, learner
     batchRow({
       batch_id: arrival.batchId,
       client_batch_id: `game-${arrival.batchId.slice(0, 8)}`,
-      user_id: serviceId,
+      user_id: gameServer.serviceId,
       endpoint: "telemetry.ingestGameBatch",
       source: "api",
       client_version: plan.gameVersion,
@@ -71,8 +79,9 @@ export function loadGameSession(buffer: DayBuffer, random: SeededRandom, learner
 
 /** The offline client's sync.batch: its event items in the log, progress and assessments in their tables. */
 export function loadSyncBatch(buffer: DayBuffer, random: SeededRandom, learner: BulkLearner & { syncSessionId: string }, catalog: StudyCatalog, day: number, atMs: number): number {
-  const plan = planSyncBatch(random, learner.syncSessionId, catalog, day, atMs);
-  const receivedMs = atMs + random.int(150, 600) * 1000;
+  const plan = planSyncBatch(random, learner.syncSessionId, catalog, day, atMs, learner.clockSkewMs);
+  // Sent when the device is back online, a few minutes after its last item.
+  const receivedMs = plan.lastRecordedMs + random.int(150, 600) * 1000;
   const received = new Date(receivedMs).toISOString();
   const arrival = { eventTs: received, batchId: randomUUID(), source: null };
   for (const event of plan.events) buffer.events.push(clientEventRow(event, learner.userId, arrival));

@@ -20,6 +20,8 @@ export interface BulkLearner {
   userId: string;
   skill: number;
   source: "web" | "mobile";
+  /** The learner's device clock error (see device-clock.ts): client_ts is true time plus this. */
+  clockSkewMs: number;
 }
 
 const modes: readonly SessionMode[] = ["practice", "practice", "timed", "exam"];
@@ -63,7 +65,7 @@ export function loadExamSession(buffer: DayBuffer, random: SeededRandom, learner
   if (picked.length === 0) return startMs;
   const sessionId = randomUUID();
   const { userId } = learner;
-  const log = createSessionEventLog(sessionId, startMs + random.int(1, 4) * 1000);
+  const log = createSessionEventLog(sessionId, startMs + random.int(1, 4) * 1000, learner.clockSkewMs);
   const questions = picked.map((q, i) => ({ position: i + 1, questionId: q.id, optionCount: q.optionCount, correctIndex: q.correctIndex }));
   const walk = walkExam(random, log, questions, learner.skill);
   const submitMs = log.nowMs + random.int(2, 20) * 1000;
@@ -111,7 +113,9 @@ export function loadExamSession(buffer: DayBuffer, random: SeededRandom, learner
   };
   buffer.events.push(serverEventRow(created, createdAt));
   for (const { event, atMs } of answers) buffer.events.push(serverEventRow(event, new Date(atMs).toISOString()));
-  flushClientBatches(buffer, random, { userId, endpoint: "telemetry.ingest", source: learner.source, badRate, resendRate: 0.03 }, log.events);
+  const origin = { userId, endpoint: "telemetry.ingest", source: learner.source, badRate, resendRate: 0.03, clockSkewMs: learner.clockSkewMs } as const;
+  // The player flushes its queue before it submits.
+  flushClientBatches(buffer, random, origin, log.events, submitMs - 1000);
   buffer.events.push(serverEventRow({ id: derivedEventId(sessionId, "SESSION_SUBMITTED"), type: "SESSION_SUBMITTED", sessionId, userId, payload: { reason: "manual" } }, submittedAt));
   let endMs = submitMs;
   if (random.chance(0.7)) {

@@ -9,6 +9,7 @@ import { catchUp } from "../projections/run-projection.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
 import { loadCheckin, loadGameSession, loadStudySession, loadSuggestionTray, loadSyncBatch } from "./bulk-activities.ts";
 import { createDayBuffer } from "./bulk-day-buffer.ts";
+import { drawDeviceClockSkews, drawServerClockSkew } from "./device-clock.ts";
 import { loadExamSession, type BankQuestion, type BulkLearner } from "./bulk-exam-session.ts";
 import { writeDay } from "./bulk-write-day.ts";
 import { createStudyCatalog } from "./study-catalog.ts";
@@ -88,14 +89,18 @@ export async function bulkLoad(db: Database, options: BulkLoadOptions): Promise<
   const { questions, topics } = await readBank(db);
   const catalog = createStudyCatalog(topics);
   const topicIds = topics.map((t) => t.id);
-  const serviceId = randomUUID();
   const learnerCount = options.learners ?? Math.max(20, Math.round(options.events / 250));
-  const learners: LoadedLearner[] = Array.from({ length: learnerCount }, () => ({
+  // Clocks come from their own generator, so they do not change the seed's traffic.
+  const clocks = seededRandom((options.seed ?? 42) * 7919 + 1);
+  const gameServer = { serviceId: randomUUID(), clockSkewMs: drawServerClockSkew(clocks) };
+  const clockSkews = drawDeviceClockSkews(clocks, learnerCount);
+  const learners: LoadedLearner[] = Array.from({ length: learnerCount }, (_, i) => ({
     userId: randomUUID(),
     skill: 0.35 + random.next() * 0.55,
     source: random.chance(0.7) ? "web" : "mobile",
     syncSessionId: randomUUID(),
     activity: 0.15 + random.next() * 0.75,
+    clockSkewMs: clockSkews[i]!,
   }));
   const streaks = new Map<string, StreakState>();
   const tallies = { examSessions: 0, studySessions: 0, gameSessions: 0, syncBatches: 0, counterRows: 0 };
@@ -120,7 +125,7 @@ export async function bulkLoad(db: Database, options: BulkLoadOptions): Promise<
         tallies.studySessions += 1;
         if (random.chance(0.5)) loadSuggestionTray(buffer, random, learner.userId, atMs);
       } else if (roll < 0.85) {
-        atMs = loadGameSession(buffer, random, learner, serviceId, atMs, badRate);
+        atMs = loadGameSession(buffer, random, learner, gameServer, atMs, badRate);
         tallies.gameSessions += 1;
       } else {
         atMs = loadSyncBatch(buffer, random, learner, catalog, day, atMs);

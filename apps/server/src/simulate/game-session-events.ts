@@ -80,3 +80,13 @@ export function planGameSession(random: SeededRandom, studentId: string, startMs
   });
   return { sessionId, gameVersion, events, endMs: clockMs };
 }
+
+/**
+ * The same mission moved in time: its events' timestamps shifted by `byMs`. Used to place a
+ * mission so it ends just before the game server reports it, and to apply the game server's
+ * clock error to the timestamps it writes.
+ */
+export function shiftGameSession(plan: GameSessionPlan, byMs: number): GameSessionPlan {
+  const events = plan.events.map((event) => ({ ...event, timestamp: new Date(Date.parse(event.timestamp) + byMs).toISOString() }));
+  return { ...plan, events, endMs: plan.endMs + byMs };
+}

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { DevTokenRequest } from "../auth/sign-dev-token.ts";
 import { seededRandom } from "../testing/seeded-random.ts";
+import { drawDeviceClockSkews, drawServerClockSkew } from "./device-clock.ts";
 import type { SimulateOptions } from "./simulate-options.ts";
 import { simulateLearnerDay } from "./simulate-learner-day.ts";
 import type { SimulatedLearner, SimulationContext } from "./simulation-context.ts";
@@ -28,7 +29,7 @@ export interface SimulationSummary {
   eventsPerSecond: number;
 }
 
-async function makeLearner(options: SimulateOptions, deps: RunSimulationDeps, index: number): Promise<SimulatedLearner> {
+async function makeLearner(options: SimulateOptions, deps: RunSimulationDeps, index: number, clockSkewMs: number): Promise<SimulatedLearner> {
   const userId = randomUUID();
   const token = await deps.signToken({ role: "learner", sub: userId });
   // One generator per learner: the traffic's shape does not depend on how learners interleave.
@@ -41,20 +42,27 @@ async function makeLearner(options: SimulateOptions, deps: RunSimulationDeps, in
     device: random.pick(["web", "web", "mobile", "tablet"] as const),
     startHour: random.int(6, 20),
     syncSessionId: randomUUID(),
+    clockSkewMs,
   };
 }
 
 /**
  * Drives a running server over HTTP with the typed client, as an external TypeScript service
  * would: `learners` learners live `days` days each, `concurrency` of them at a time. Time is
- * compressed: client_ts walks through the last `days` days, event_ts is the server's now.
+ * compressed, clocks are not: a learner's days are played now, and each event's client_ts is
+ * the device's reading of when it was really recorded (seconds before it is sent), a couple of
+ * seconds off and on a few devices minutes off, so ingestion health sees a believable fleet.
  */
 export async function runSimulation(options: SimulateOptions, deps: RunSimulationDeps): Promise<SimulationSummary> {
   const started = performance.now();
   const now = deps.now?.() ?? new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const serviceToken = await deps.signToken({ role: "service", sub: randomUUID(), scope: "events:game" });
-  const learners = await Promise.all(Array.from({ length: options.learners }, (_, i) => makeLearner(options, deps, i)));
+  // Clocks come from their own generator, so they do not change the seed's traffic.
+  const clocks = seededRandom(options.seed * 7919 + 2);
+  const gameServerClockSkewMs = drawServerClockSkew(clocks);
+  const clockSkews = drawDeviceClockSkews(clocks, options.learners);
+  const learners = await Promise.all(Array.from({ length: options.learners }, (_, i) => makeLearner(options, deps, i, clockSkews[i]!)));
   const topics = await learners[0]!.client.sessions.topics.query();
   if (topics.length === 0) throw new Error("The server's question bank is empty; load it with `chronicle seed` and run again.");
 
@@ -66,6 +74,8 @@ export async function runSimulation(options: SimulateOptions, deps: RunSimulatio
     tally,
     examSessions: [],
     dayStartMs: (day) => today - (options.days - day) * DAY_MS,
+    gameServerClockSkewMs,
+    trueNowMs: () => Date.now(),
   };
 
   let next = 0;

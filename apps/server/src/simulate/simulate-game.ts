@@ -1,7 +1,7 @@
 import type { GameBatchEvent } from "@chronicle/contracts";
 import { randomUUID } from "node:crypto";
 import { makeBadGameEvent } from "./bad-events.ts";
-import { planGameSession } from "./game-session-events.ts";
+import { planGameSession, shiftGameSession } from "./game-session-events.ts";
 import type { SimulatedLearner, SimulationContext } from "./simulation-context.ts";
 import { gameVersions } from "./traffic-vocabulary.ts";
 import { countEventStatus } from "./traffic-tally.ts";
@@ -11,10 +11,14 @@ const GAME_RESEND_RATE = 0.05;
 /**
  * A mission played by the learner, reported by the game server with its service token in one
  * seed-003 batch (sometimes delivered twice), then closed so its features are extracted.
+ * Returns the end of the mission on the simulated day's clock.
  */
 export async function simulateGame(ctx: SimulationContext, learner: SimulatedLearner, startMs: number): Promise<number> {
   const { random } = learner;
-  const plan = planGameSession(random, learner.userId, startMs, random.pick(gameVersions));
+  const played = planGameSession(random, learner.userId, startMs, random.pick(gameVersions));
+  // The mission really ended moments ago, and the game server's clock stamps it.
+  const endedMs = ctx.trueNowMs() - random.int(500, 5000);
+  const plan = shiftGameSession(played, endedMs - played.endMs + ctx.gameServerClockSkewMs);
   const events: unknown[] = [];
   for (const event of plan.events) {
     events.push(event);
@@ -28,5 +32,5 @@ export async function simulateGame(ctx: SimulationContext, learner: SimulatedLea
   }
   await ctx.service.game.closeSession.mutate({ sessionId: plan.sessionId });
   ctx.tally.calls.gameSessionsClosed += 1;
-  return plan.endMs;
+  return played.endMs;
 }

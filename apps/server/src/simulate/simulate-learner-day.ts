@@ -22,8 +22,8 @@ async function attempt(ctx: SimulationContext, what: string, activity: () => Pro
 
 /**
  * One learner's day: the check-in, usually a test, a study session, a mission in the game,
- * the suggestion tray and the offline sync. The client clock (client_ts) walks through the
- * simulated day; the server stamps event_ts with the real time of ingest.
+ * the suggestion tray and the offline sync. The day's clock orders and spaces its activities;
+ * client_ts is stamped at sending (see runSimulation) and the server stamps event_ts on receipt.
  */
 export async function simulateLearnerDay(ctx: SimulationContext, learner: SimulatedLearner, day: number): Promise<void> {
   const { random, client } = learner;
@@ -53,5 +53,5 @@ export async function simulateLearnerDay(ctx: SimulationContext, learner: Simula
     later(random.int(5, 30));
   }
   if (random.chance(0.7)) await attempt(ctx, "counters.ingest", () => simulateCounters(ctx, learner));
-  if (random.chance(0.5)) await attempt(ctx, "sync.batch", () => simulateSync(ctx, learner, day, clockMs));
+  if (random.chance(0.5)) await attempt(ctx, "sync.batch", () => simulateSync(ctx, learner, day));
 }

@@ -15,6 +15,8 @@ export interface SimulatedLearner {
   startHour: number;
   /** The learner's offline-sync session (seed 001), one per learner. */
   syncSessionId: string;
+  /** The device's clock error (see device-clock.ts): client_ts is the true time plus this. */
+  clockSkewMs: number;
 }
 
 /** What every learner's day shares: the game server's client, the library, the tally. */
@@ -27,4 +29,8 @@ export interface SimulationContext {
   examSessions: { sessionId: string; userId: string }[];
   /** Midnight UTC of simulated day `day` (0-based), in ms. */
   dayStartMs(day: number): number;
+  /** The game server's clock error. */
+  gameServerClockSkewMs: number;
+  /** True time now, in ms: what the server stamps as event_ts, and what device clocks are off from. */
+  trueNowMs(): number;
 }

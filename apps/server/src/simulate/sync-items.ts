@@ -1,12 +1,15 @@
 import type { ClientEvent, SyncItem } from "@chronicle/contracts";
 import { randomUUID } from "node:crypto";
 import type { SeededRandom } from "../testing/seeded-random.ts";
+import { deviceTime } from "./device-clock.ts";
 import type { StudyCatalog } from "./study-catalog.ts";
 
 export interface SyncPlan {
   items: SyncItem[];
   /** The event items' envelopes, so callers can tell which family they count toward. */
   events: ClientEvent[];
+  /** True time of the batch's last recorded item: the batch cannot be sent before it. */
+  lastRecordedMs: number;
 }
 
 /**
@@ -14,8 +17,13 @@ export interface SyncPlan {
  * assessment events on the learner's sync session, progress on materials and topics (rising
  * day after day, so last-write-wins keeps the newest), and an assessment result.
  */
-export function planSyncBatch(random: SeededRandom, syncSessionId: string, catalog: StudyCatalog, day: number, atMs: number): SyncPlan {
-  const at = (offsetSeconds: number) => new Date(atMs + offsetSeconds * 1000).toISOString();
+export function planSyncBatch(random: SeededRandom, syncSessionId: string, catalog: StudyCatalog, day: number, atMs: number, clockSkewMs = 0): SyncPlan {
+  // Every time in the batch is the device's clock reading, `clockSkewMs` off true time.
+  let lastRecordedMs = atMs;
+  const at = (offsetSeconds: number) => {
+    lastRecordedMs = Math.max(lastRecordedMs, atMs + offsetSeconds * 1000);
+    return deviceTime(atMs + offsetSeconds * 1000, clockSkewMs);
+  };
   const events: ClientEvent[] = [];
   // Whole UUIDs: a short hex slice can be all digits, which the contract reads as a personal number.
   const interviewId = `interview-${randomUUID()}`;
@@ -52,5 +60,5 @@ export function planSyncBatch(random: SeededRandom, syncSessionId: string, catal
     const maxScore = 20;
     items.push({ itemType: "assessment", itemData: { assessmentId: `quiz-${topic.id}-day-${day}`, score: random.int(0, maxScore), maxScore, submittedAt: at(120) } });
   }
-  return { items, events };
+  return { items, events, lastRecordedMs };
 }
