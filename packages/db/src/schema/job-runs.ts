@@ -7,4 +7,7 @@ export const jobRuns = pgTable("job_runs", {
   lastFinishedAt: timestamp("last_finished_at", { withTimezone: true, mode: "string" }),
   lastHolder: text("last_holder"),
   runs: bigint("runs", { mode: "number" }).notNull().default(0),
+  /** Someone asked for a run now (the admin's "Export now"): due at the next tick, whatever the interval. */
+  requestedAt: timestamp("requested_at", { withTimezone: true, mode: "string" }),
+  requestedBy: text("requested_by"),
 });
