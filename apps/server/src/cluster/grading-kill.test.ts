@@ -5,6 +5,8 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { signDevToken } from "../auth/sign-dev-token.ts";
 import { loadEnv } from "../env.ts";
+import { measureProjectionLag } from "../projections/projection-lag.ts";
+import { allProjections } from "../projections/registry.ts";
 import { makeExamSession, makeLearner } from "../testing/index.ts";
 import { createFreshDatabase, type FreshDatabase } from "./testing/fresh-database.ts";
 import { startServe, type ServeProcess } from "./testing/serve-process.ts";
@@ -38,14 +40,15 @@ async function holdLogPositionLock(url: string): Promise<{ release(): Promise<vo
 }
 
 /**
- * The backend of a grading transaction stopped mid-way: it has changed test_sessions and waits
- * for the log-position lock to insert the session's events. Null until there is one.
+ * The backend of a grading that is writing its events: its insert waits for the log-position
+ * lock. Nothing else writes events meanwhile (no traffic, projections caught up), so it is the
+ * grading's. Null until there is one.
  */
 async function gradingBackendWaiting(db: Database): Promise<number | null> {
   const [row] = await db.rows<{ pid: number }>(
-    sql`select w.pid from pg_locks w
+    sql`select w.pid from pg_locks w join pg_stat_activity a on a.pid = w.pid
          where w.locktype = 'advisory' and w.classid = 2026 and w.objid = 12 and not w.granted
-           and exists (select 1 from pg_locks t where t.pid = w.pid and t.relation = 'test_sessions'::regclass and t.mode = 'RowExclusiveLock')
+           and a.query ilike '%insert into events%'
          limit 1`,
   );
   return row?.pid ?? null;
@@ -145,6 +148,10 @@ describe.skipIf(!process.env.DATABASE_URL)("exam grading when its process is kil
     // 2. Expiry by the expire-sessions job of a real worker, killed while its grading transaction is open.
     const worker = await startServe("worker", env);
     processes.push(worker);
+    // Its projections (XP for the first session, ...) write events too: let them finish first.
+    await waitFor("projections to catch up", 30_000, async () =>
+      (await measureProjectionLag(db!.orm, allProjections)).every((lag) => lag.pendingEvents === 0),
+    );
     const expiring = await makeExamSession(db, makeLearner(), 3);
     lock = await holdLogPositionLock(database.url);
     await db.rows(sql`update test_sessions set expires_at = now() - interval '1 second' where id = ${expiring.sessionId}`);
