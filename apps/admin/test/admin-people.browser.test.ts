@@ -25,9 +25,13 @@ describe.skipIf(!hasChromium)("the admin names people and questions, works on a 
     seeded = await seedActivity(harness.server);
     await harness.server.backend.service(randomUUID(), ["learners:names"]).learners.setDisplayName({ userId: seeded.learnerA, displayName: "Ada Lovelace" });
     const [labelB] = await admin().learnerLabels({ userIds: [seeded.learnerB] });
+    await harness.server.backend.settle();
+    const { watermark } = await admin().learners({});
     const page = await harness.openSignedInPage("/admin/learners");
     const table = page.getByRole("table", { name: "Learners" });
     await table.getByRole("link", { name: "Learner Ada Lovelace" }).waitFor();
+    // XP and mastery come from projections, so the directory says up to when they count.
+    await page.locator(".as-of").filter({ hasText: `As of ${watermark.consistentThrough!.slice(0, 19).replace("T", " ")} UTC` }).waitFor();
     expect(await table.getByRole("link", { name: `Learner ${labelB!.label}` }).count()).toBe(1);
     // No learner reads as a bare 8-digit id.
     expect((await table.locator("tbody td:first-child a").allTextContents()).filter((text) => /^[0-9a-f]{8}$/.test(text))).toEqual([]);

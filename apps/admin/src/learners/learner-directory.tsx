@@ -2,6 +2,7 @@ import type { adminLearnerSorts, AdminLearnersOutput } from "@chronicle/contract
 import { useState, type FormEvent } from "react";
 import { trpc } from "../api/admin-api.ts";
 import { LearnerName } from "../names/learner-name.tsx";
+import { AsOf } from "../ui/as-of.tsx";
 import { EmptyState } from "../ui/empty-state.tsx";
 import { formatCount, formatPercent, formatTime } from "../ui/format.ts";
 import { QueryView } from "../ui/query-view.tsx";
@@ -86,6 +87,7 @@ export function LearnerDirectory({ search, sort, page, onChange }: LearnerDirect
           const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
           return (
             <>
+              <AsOf watermark={data.watermark} />
               <p className="hint" role="status">
                 {formatCount(data.total)} learner{data.total === 1 ? "" : "s"}
                 {search ? ` matching “${search}”` : ""}, by {sortLabels[sort].toLowerCase()}.

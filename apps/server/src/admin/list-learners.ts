@@ -48,7 +48,7 @@ function searchFilter(search: string | undefined): SQL {
  * The learner directory: everyone who has a session, gamification or a registered name, with their
  * latest session start, session count, XP and mean mastery, one sorted page at a time.
  */
-export async function listLearners(executor: Executor, options: ListLearnersOptions): Promise<AdminLearnersOutput> {
+export async function listLearners(executor: Executor, options: ListLearnersOptions): Promise<Omit<AdminLearnersOutput, "watermark">> {
   const rows = await rowsOf<LearnerRow>(
     executor,
     sql`with people as (

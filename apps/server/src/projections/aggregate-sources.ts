@@ -12,6 +12,8 @@ import { userGamificationProjection } from "./user-gamification.ts";
 /** Which projections each aggregate answer reads, for its consistent-through watermark. */
 export const aggregateSources = {
   learner: [learningStatsProjection, questionAttemptsProjection, userGamificationProjection, studySessionsProjection, examResultsProjection, gameSessionsProjection, learnerPerformanceProjection],
+  /** The directory's XP and level (user_gamification) and mastery (topic_mastery, which question-attempts writes). */
+  learners: [userGamificationProjection, questionAttemptsProjection],
   topic: [questionAttemptsProjection, learningStatsProjection, answerChangesProjection],
   /** Attempts and accuracy are summed from topic_daily_stats, which question-attempts writes. */
   topics: [questionAttemptsProjection],

@@ -375,7 +375,14 @@ export const adminLearnerListRow = adminLearnerLabel.extend({
   /** Mean topic mastery × 100, two decimals; null before any attempt. */
   masteryPercent: z.number().nullable(),
 });
-export const adminLearnersOutput = z.object({ learners: z.array(adminLearnerListRow), total: z.int(), page: z.int(), pageSize: z.int() });
+export const adminLearnersOutput = z.object({
+  learners: z.array(adminLearnerListRow),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  /** The log position and time the XP, level and mastery include every event up to (last activity and sessions are always current). */
+  watermark: consistencyWatermark,
+});
 export type AdminLearnersOutput = z.infer<typeof adminLearnersOutput>;
 
 export const MAX_LOOKUP_IDS = 200;

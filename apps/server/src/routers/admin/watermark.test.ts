@@ -16,7 +16,7 @@ describe.each(databaseTargets())("consistent-through watermarks on %s", (driver)
     await server?.close();
   });
 
-  it("says up to which log position and time admin.learner, admin.topics and gamification.profile include events", async () => {
+  it("says up to which log position and time admin.learner, admin.learners, admin.topics and gamification.profile include events", async () => {
     const learner = makeLearner();
     const session = randomUUID();
     const admin = makeAdmin(server).caller;
@@ -32,6 +32,7 @@ describe.each(databaseTargets())("consistent-through watermarks on %s", (driver)
     expect((await admin.admin.learner({ userId: learner })).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
     expect((await server.learner(learner).gamification.profile()).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
     expect((await admin.admin.topics()).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
+    expect((await admin.admin.learners({})).watermark).toEqual({ logPosition: first.position, consistentThrough: first.at });
 
     clock.set("2026-02-02T09:00:00.000Z");
     await ingest(server, learner, [studyEvent("material_open", session)]);
@@ -39,5 +40,20 @@ describe.each(databaseTargets())("consistent-through watermarks on %s", (driver)
     const second = await head();
     expect(second.position).not.toBe(first.position);
     expect((await admin.admin.learner({ userId: learner })).watermark).toEqual({ logPosition: second.position, consistentThrough: second.at });
+    expect((await admin.admin.learners({})).watermark).toEqual({ logPosition: second.position, consistentThrough: second.at });
+  });
+
+  it("does not claim events the directory's projections have not applied yet", async () => {
+    const admin = makeAdmin(server).caller;
+    await server.settle();
+    const before = (await admin.admin.learners({})).watermark;
+    clock.set("2026-02-02T10:00:00.000Z");
+    await ingest(server, makeLearner(), [studyEvent("session_start", randomUUID())]);
+    // Appended but not yet projected: the directory's XP and mastery are still as of the earlier event.
+    expect((await admin.admin.learners({})).watermark).toEqual(before);
+    await server.settle();
+    const after = (await admin.admin.learners({})).watermark;
+    expect(after.consistentThrough).toBe("2026-02-02T10:00:00.000000Z");
+    expect(after.logPosition).not.toBe(before.logPosition);
   });
 });
