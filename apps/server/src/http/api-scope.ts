@@ -12,6 +12,7 @@ import { registerRestRoutes } from "./rest-routes.ts";
 import { emptyBodyAsNoInput } from "./empty-body-as-no-input.ts";
 import { createRequestGuards, requireJsonMediaType } from "./request-guards.ts";
 import { authorizationFor } from "./subscription-authorization.ts";
+import { wholeJsonAnswers } from "./whole-json-answers.ts";
 
 export const TRPC_PATH = "/trpc";
 
@@ -79,6 +80,8 @@ export async function registerApi(app: FastifyInstance, deps: ServerDeps): Promi
     httpRequests.inc({ procedure, status: String(reply.statusCode) });
     httpRequestDuration.observe({ procedure }, reply.elapsedTime / 1000);
   });
+
+  app.addHook("onSend", wholeJsonAnswers);
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
     router: appRouter,
