@@ -5,7 +5,8 @@
  *   (b) by a bare node:http server with tRPC's standalone adapter (bench/bare-trpc-server.ts),
  * in interleaved rounds (a then b, then b then a, …) under the same client load:
  *   - telemetry.ingest ×50 events from 64 learners (bench:ingest's telemetry path),
- *   - telemetry.ingest ×1 event from 64 learners (per-request overhead dominates).
+ *   - telemetry.ingest ×1 event from 64 learners (per-request overhead dominates),
+ *   - auth.signInOptions from 64 callers: a query that touches no database, so the HTTP layer is nearly all there is.
  * Each round prints events/s, requests/s, p99 request latency (closed loop), the process's CPU
  * time per request (client and both servers share this process, so only the difference counts)
  * and b/a; then the median of the per-round ratios. The load average is printed with every round:
@@ -82,10 +83,16 @@ async function bench(label: string, db: Database): Promise<void> {
 
   // The learners post through whichever server is current, so both servers see the very same clients.
   let current: RunningServer = running[servers[0]];
-  const switchable: RunningServer = { ...current, post: (path, body, token) => current.post(path, body, token) };
+  const switchable: RunningServer = { ...current, post: (path, body, token) => current.post(path, body, token), get: (path) => current.get(path) };
+  const noDatabase: Sender = async () => {
+    const answer = await switchable.get(`/trpc/auth.signInOptions?input=${encodeURIComponent("{}")}`);
+    if (answer.status !== 200) throw new Error(`auth.signInOptions answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 300)}`);
+    return 1;
+  };
   const cases: Case[] = [
     { name: "telemetry.ingest ×50, 64 learners", batchSize: 50, senders: await telemetryLearners(db, env, switchable, LEARNERS, 50) },
     { name: "telemetry.ingest ×1, 64 learners", batchSize: 1, senders: await telemetryLearners(db, env, switchable, LEARNERS, 1) },
+    { name: "auth.signInOptions (no database)", batchSize: 1, senders: Array.from({ length: LEARNERS }, () => noDatabase) },
   ];
 
   // Warm-up of both servers: JIT, keep-alive connections, the first index pages.
