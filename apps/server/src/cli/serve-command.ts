@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadQuestionBank } from "@chronicle/db";
 import { createTokenVerifier } from "../auth/verify-token.ts";
@@ -41,7 +42,11 @@ const noProjectionRunner: ProjectionRunner = { nudge: () => {}, drain: async () 
  * SIGTERM/SIGINT it drains HTTP, stops background work, hands its leases back and closes the
  * database (PGlite must be closed).
  */
-export async function serveCommand(env: ServerEnv, values: Record<string, unknown> = {}): Promise<void> {
+export async function serveCommand(givenEnv: ServerEnv, values: Record<string, unknown> = {}): Promise<void> {
+  // The embedded database is one process that is its own worker: its export folder defaults to
+  // one beside its data, so the hourly export and the admin's "Export now" work out of the box.
+  const env: ServerEnv =
+    !givenEnv.DATABASE_URL && !givenEnv.CHRONICLE_EXPORT_DIR ? { ...givenEnv, CHRONICLE_EXPORT_DIR: join(givenEnv.CHRONICLE_DATA_DIR, "exports") } : givenEnv;
   const role = parseServeRole(values.role, env);
   const db = await openDatabase(env);
   const holder = newHolderId();
@@ -94,6 +99,7 @@ export async function serveCommand(env: ServerEnv, values: Record<string, unknow
   console.log(`[chronicle] admin    ${base}${ADMIN_PREFIX}${isBuiltApp(ADMIN_DIST) ? "" : "   (not built yet: npm run build -w @chronicle/admin)"}`);
   console.log(`[chronicle] API      ${base}${TRPC_PATH}`);
   console.log(`[chronicle] health   ${base}${TRPC_PATH}/health`);
+  if (env.CHRONICLE_EXPORT_DIR) console.log(`[chronicle] exports  ${env.CHRONICLE_EXPORT_DIR}   (hourly, or "Export now" on the admin's Exports page)`);
   if (env.NODE_ENV !== "production") {
     console.log(`[chronicle] dev token: npx chronicle token --role learner   (roles: learner, admin, service)`);
   }

@@ -87,6 +87,10 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
       files.push({ path: join(runFolder(runId), name), rows: rows.length, bytes });
       const last = rows.at(-1)!;
       after = { txId: last.txId, ingestSeq: last.ingestSeq };
+      // Progress for the Exports page; the files are listed only when the run succeeds.
+      await db.orm.execute(
+        sql`update export_runs set events_exported = ${files.reduce((sum, file) => sum + file.rows, 0)} where id = ${runId} and status = 'running'`,
+      );
     }
     clearInterval(renewer);
     if (lostLease) throw lostLease;

@@ -18,16 +18,19 @@ export const jobLeaseName = (job: Job) => `job:${job.name}`;
 
 /**
  * Starts `job` once when its interval has passed since its last start anywhere in the cluster
- * (job_runs, judged by the database clock). Returns false when it was not due. The claim, the
+ * (job_runs, judged by the database clock), or when someone asked for a run (`requestJobRun`).
+ * Returns false when it was not due. The claim, the
  * job's writes (for "one-transaction" jobs) and the fence commit together.
  */
 export async function runJobIfDue(deps: ServerDeps, job: Job, lease: Lease): Promise<boolean> {
   const claim = async (db: Database) => {
     await db.rows(sql`insert into job_runs (name) values (${job.name}) on conflict (name) do nothing`);
     const claimed = await db.rows<{ name: string }>(
-      sql`update job_runs set last_started_at = clock_timestamp(), last_holder = ${lease.holder}, runs = runs + 1
+      sql`update job_runs set last_started_at = clock_timestamp(), last_holder = ${lease.holder}, runs = runs + 1,
+                              requested_at = null, requested_by = null
            where name = ${job.name}
-             and (last_started_at is null or last_started_at <= clock_timestamp() - ${job.intervalMs} * interval '1 millisecond')
+             and (last_started_at is null or requested_at is not null
+                  or last_started_at <= clock_timestamp() - ${job.intervalMs} * interval '1 millisecond')
           returning name`,
     );
     return claimed.length === 1;

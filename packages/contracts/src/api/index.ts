@@ -13,3 +13,4 @@ export * from "./sessions.ts";
 export * from "./session-topics.ts";
 export * from "./no-input.ts";
 export * from "./auth.ts";
+export * from "./export-request.ts";

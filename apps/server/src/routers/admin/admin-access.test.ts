@@ -21,6 +21,8 @@ const adminCalls: Record<string, (caller: Caller) => Promise<unknown>> = {
   counters: (c) => c.admin.counters({ days: 30 }),
   quarantine: (c) => c.admin.quarantine({ windowDays: 7, limit: 5 }),
   exports: (c) => c.admin.exports(),
+  requestExport: (c) => c.admin.requestExport(),
+  exportRequest: (c) => c.admin.exportRequest(),
   live: (c) => c.admin.live({}),
   learners: (c) => c.admin.learners({ search: "ab" }),
   learnerLabels: (c) => c.admin.learnerLabels({ userIds: [randomUUID()] }),

@@ -11,6 +11,7 @@ import { live } from "./live.ts";
 import { projectionLagQuery } from "./projection-lag.ts";
 import { quarantine } from "./quarantine.ts";
 import { questionTexts } from "./question-texts.ts";
+import { exportRequest, requestExport } from "./request-export.ts";
 import { sessionTimeline } from "./session-timeline.ts";
 import { syncBatches } from "./sync-batches.ts";
 import { topic } from "./topic.ts";
@@ -29,6 +30,8 @@ export const adminRouter = router({
   counters,
   quarantine,
   exports,
+  requestExport,
+  exportRequest,
   live,
   learners,
   learnerLabels,
