@@ -1,4 +1,5 @@
 import { useIsSignedIn } from "@chronicle/client/react";
+import { useEffect } from "react";
 import { useDailyCheckin } from "./checkin/use-daily-checkin.ts";
 import { tokenStore } from "./auth/token-store.ts";
 import { SignInPanel } from "./auth/sign-in-panel.tsx";
@@ -6,6 +7,7 @@ import { ReviewPage } from "./review/review-page.tsx";
 import { useRoute } from "./routing/use-route.ts";
 import { QuestionScreen } from "./session/question-screen.tsx";
 import { StartScreen } from "./start/start-screen.tsx";
+import { progressSync } from "./sync/progress-sync.ts";
 import { NotFoundPage } from "./ui/not-found-page.tsx";
 
 /** Picks the page the address names; every page needs a signed-in learner. */
@@ -18,6 +20,8 @@ export function PlayerPages() {
 function SignedInPages() {
   const route = useRoute();
   useDailyCheckin();
+  // The learner's progress sync runs on every page: its schedule and reconnect do not wait for the results.
+  useEffect(() => progressSync.start(), []);
   switch (route.page) {
     case "start":
       return <StartScreen />;

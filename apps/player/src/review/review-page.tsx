@@ -11,6 +11,8 @@ import { usePractiseTopics } from "./practise-topics.ts";
 import { QuestionResult } from "./question-result.tsx";
 import { keepsQuestion, resultFilters, type ResultFilter } from "./result-filter.ts";
 import { ScoreSummary } from "./score-summary.tsx";
+import { SyncStatus } from "../sync/sync-status.tsx";
+import { useQueueFinishedTest } from "../sync/use-progress-sync.ts";
 import { TopicResults } from "./topic-results.tsx";
 import { useMarkedPositions } from "./use-marked-positions.ts";
 import { useSessionReview } from "./use-session-review.ts";
@@ -21,6 +23,7 @@ export function ReviewPage({ sessionId }: { sessionId: string }) {
   const rewards = useSessionRewards(sessionId);
   const practise = usePractiseTopics();
   const [filter, setFilter] = useState<ResultFilter>("all");
+  useQueueFinishedTest(sessionId, review.data);
   const startAnother = (
     <button type="button" className="primary" onClick={() => navigate(paths.start())}>
       Start another test
@@ -43,6 +46,7 @@ export function ReviewPage({ sessionId }: { sessionId: string }) {
   return (
     <div className="review-page">
       <ScoreSummary score={score} />
+      <SyncStatus />
       <RewardsBanner rewards={rewards} />
       <LevelProgress />
       <TopicResults topics={topics} onPractise={(topicId) => practise.mutate([topicId])} isStarting={practise.isPending} />

@@ -1,4 +1,4 @@
-import type { SyncBatchInput, SyncBatchOutput, SyncItem } from "@chronicle/contracts";
+import { syncBatchInput, type SyncBatchInput, type SyncBatchOutput, type SyncItem } from "@chronicle/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSyncClient, type SyncClient, type SyncEvents } from "./create-sync-client.ts";
 import { createMemorySyncStore } from "./sync-store.ts";
@@ -22,6 +22,9 @@ function fakeServer() {
     fetch: vi.fn(async (_url: string, init: RequestInit) => {
       if (server.down) throw new TypeError("Failed to fetch");
       const input = JSON.parse(String(init.body)) as SyncBatchInput;
+      // The real sync.batch refuses a malformed batch (a batchId that looks personal, for one) as a whole.
+      const checked = syncBatchInput.safeParse(input);
+      if (!checked.success) return new Response(JSON.stringify({ error: { message: checked.error.message } }), { status: 400 });
       batches.push(input);
       const results = input.items.map((item, index) => {
         const id = item.itemType === "progress" ? item.itemData.entityId : item.itemType === "assessment" ? item.itemData.assessmentId : "";

@@ -1,5 +1,6 @@
 import { MAX_SYNC_BATCH_ITEMS } from "@chronicle/contracts/limits";
 import type { ConflictStrategy, SyncBatchOutput, SyncHealth, SyncItem } from "@chronicle/contracts";
+import { createUuidV7 } from "../telemetry/uuid-v7.ts";
 import { resolveToken, type TokenSource } from "../token-source.ts";
 import { HEALTH_WINDOW, syncHealthOf, type SyncRun } from "./sync-health.ts";
 import { createMemorySyncStore, type SyncStore } from "./sync-store.ts";
@@ -90,6 +91,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let syncedCount = 0;
   let finishedCount = 0;
   let running: Promise<void> | null = null;
+  // A UUID, not the time or a queue key: sync.batch refuses ids with six or more digits in a row as personal data.
+  const newBatchId = createUuidV7({ now: () => now().getTime() });
 
   const emit = <E extends keyof SyncEvents>(event: E, detail: SyncEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) {
@@ -110,7 +113,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (batch.length === 0) return;
     emit("sync:start", { pendingItems: await store.count() });
     const body = JSON.stringify({
-      batchId: `sync-${now().getTime()}-${batch[0]!.key}`,
+      batchId: `sync-${newBatchId()}`,
       items: batch.map((entry) => entry.item),
       ...(options.conflictStrategy ? { conflictStrategy: options.conflictStrategy } : {}),
     });

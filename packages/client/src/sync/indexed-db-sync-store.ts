@@ -22,6 +22,8 @@ function open(dbName: string): Promise<IDBDatabase> {
  */
 export function createIndexedDbSyncStore(dbName = "chronicle-sync"): SyncStore {
   const database = open(dbName);
+  // A refused open fails each call that awaits it; left unawaited it must not surface as an unhandled rejection.
+  database.catch(() => {});
   const store = async (mode: IDBTransactionMode) => (await database).transaction(STORE, mode).objectStore(STORE);
   return {
     async add(entry) {
