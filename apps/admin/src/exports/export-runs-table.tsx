@@ -11,7 +11,7 @@ export function ExportRunsTable({ runs }: { runs: AdminExportsOutput["runs"] }) 
       rows={runs}
       rowKey={(run) => String(run.id)}
       // `chronicle export` cannot open the embedded database while this server holds it, so the hint leads with the job.
-      emptyMessage="No export has run yet: set CHRONICLE_EXPORT_DIR and restart the server for the hourly job (with PostgreSQL, `npx chronicle export --out <folder>` also works while the server runs)."
+      emptyMessage="No export has run yet: use Export now, or wait for the hourly job (CHRONICLE_EXPORT_DIR must be set on every process; with PostgreSQL, `npx chronicle export --out <folder>` also works while the server runs)."
       initialSort={{ key: "id", direction: "descending" }}
       rowClassName={(run) => (run.status === "failed" ? "is-warning" : undefined)}
       pageSize={10}

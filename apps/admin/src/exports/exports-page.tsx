@@ -3,11 +3,17 @@ import { formatCount, formatTime } from "../ui/format.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { StatGrid } from "../ui/stat-grid.tsx";
 import { StatTile } from "../ui/stat-tile.tsx";
+import { ExportNow } from "./export-now.tsx";
 import { ExportRunsTable } from "./export-runs-table.tsx";
 
 /** The incremental Parquet export: is it running, when did it last succeed, how much is waiting. */
 export function ExportsPage() {
-  const status = trpc.admin.exports.useQuery(undefined, { refetchInterval: 30_000 });
+  const request = trpc.admin.exportRequest.useQuery();
+  const isBusy = (status: { runs: { status: string }[] } | undefined) => status?.runs.some((run) => run.status === "running") ?? false;
+  // Every 2 s while an export is asked for or running, so its progress shows; else every 30 s.
+  const status = trpc.admin.exports.useQuery(undefined, {
+    refetchInterval: (query) => (isBusy(query.state.data) || request.data?.requestedAt ? 2_000 : 30_000),
+  });
   return (
     <>
       <h1>Export status</h1>
@@ -26,6 +32,7 @@ export function ExportsPage() {
                   hint="logged after the last successful run"
                 />
               </StatGrid>
+              <ExportNow runs={data.runs} onChange={() => void status.refetch()} />
               <ExportRunsTable runs={data.runs} />
             </>
           );

@@ -13,15 +13,15 @@ export interface AdminHarness {
   readonly pageErrors: string[];
 }
 
-/** One real server and one Chromium per test file, closed after it. */
-export function useAdminHarness(): AdminHarness {
+/** One real server (with `env` on top of the test defaults) and one Chromium per test file, closed after it. */
+export function useAdminHarness(env: Record<string, string> = {}): AdminHarness {
   let server: AdminServer | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (!hasChromium) return;
-    [server, browser] = await Promise.all([startAdminServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startAdminServer(env), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,3 +3,4 @@ export * from "./test-server.ts";
 export * from "./client-events.ts";
 export * from "./listen.ts";
 export * from "./seeded-random.ts";
+export * from "./test-worker.ts";
