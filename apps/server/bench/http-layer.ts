@@ -14,7 +14,7 @@
  *
  *   npm run bench:http                                                        # PGlite only
  *   BENCH_DATABASES=postgres DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:http
- *   BENCH_ROUNDS=6 BENCH_SECONDS=3 …   rounds and seconds per server per case
+ *   BENCH_ROUNDS=9 BENCH_SECONDS=3 …   rounds (odd numbers give a plain median) and seconds per server per case
  *   BENCH_PROJECTIONS=off …            with the projection runner stopped
  */
 import type { Database } from "@chronicle/db";
@@ -26,11 +26,11 @@ import { startProjectionRunner } from "../src/projections/projection-runner.ts";
 import { allProjections } from "../src/projections/registry.ts";
 import { listen, type RunningServer } from "../src/testing/index.ts";
 import { bareTrpcServer } from "./bare-trpc-server.ts";
-import { closedLoop, median, percentile } from "./bench-stats.ts";
+import { closedLoop, percentile } from "./bench-stats.ts";
 import { telemetryLearners, unavailable, type Sender } from "./chronicle-senders.ts";
 import { onEachDatabase } from "./on-each-database.ts";
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const withProjections = process.env.BENCH_PROJECTIONS !== "off";
 const LEARNERS = 64;
@@ -49,6 +49,13 @@ interface Sample {
   requestsPerSecond: number;
   p99: number;
   cpuMicrosPerRequest: number;
+}
+
+/** The middle value, or the mean of the two middle ones (bench-stats' median takes the upper one, which biases a ratio over few rounds). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
