@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { chronicleApi } from "../api/chronicle-api.ts";
 import { queryKeys } from "../api/query-keys.ts";
+import { rememberCheckin } from "../profile/fetch-profile.ts";
 
 /**
  * The learner's first activity of the day checks them in (seed 002's daily check-in), so the streak moves.
@@ -13,7 +14,9 @@ export function useDailyCheckin() {
   const checkin = useMutation({
     mutationFn: () => chronicleApi.gamification.checkin.mutate(),
     onSuccess: (outcome) => {
-      if (outcome.isNewCheckin) void queryClient.invalidateQueries({ queryKey: queryKeys.profile });
+      if (!outcome.isNewCheckin) return;
+      rememberCheckin(outcome);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.profile });
     },
   });
   const { mutate } = checkin;

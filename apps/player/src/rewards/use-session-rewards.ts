@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { chronicleApi } from "../api/chronicle-api.ts";
 import { queryKeys } from "../api/query-keys.ts";
+import { fetchProfile } from "../profile/fetch-profile.ts";
 import { readRewardsSnapshot } from "./rewards-snapshot.ts";
 
 /** XP is awarded by the projections a moment after the submit; the results ask again for this long. */
@@ -21,7 +21,7 @@ export function useSessionRewards(sessionId: string): SessionRewards | null {
   const [before] = useState(() => readRewardsSnapshot(sessionId));
   const profile = useQuery({
     queryKey: queryKeys.profile,
-    queryFn: () => chronicleApi.gamification.profile.query(),
+    queryFn: fetchProfile,
     enabled: before !== null,
     staleTime: 0,
     refetchInterval: (query) => {

@@ -2,6 +2,7 @@ import type { SessionTelemetry } from "@chronicle/client/react";
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { chronicleApi } from "../api/chronicle-api.ts";
 import { queryKeys } from "../api/query-keys.ts";
+import { fetchProfile } from "../profile/fetch-profile.ts";
 import { navigate } from "../routing/navigate.ts";
 import { paths } from "../routing/routes.ts";
 import { saveRewardsSnapshot } from "../rewards/rewards-snapshot.ts";
@@ -13,7 +14,7 @@ const FLUSH_BEFORE_SUBMIT_LIMIT_MS = 10_000;
 /** The profile just before the submit, so the results can show "+XP"; a failure here never blocks the submit. */
 async function snapshotRewards(queryClient: QueryClient, sessionId: string): Promise<void> {
   try {
-    const profile = await queryClient.fetchQuery({ queryKey: queryKeys.profile, queryFn: () => chronicleApi.gamification.profile.query(), staleTime: 0 });
+    const profile = await queryClient.fetchQuery({ queryKey: queryKeys.profile, queryFn: fetchProfile, staleTime: 0 });
     saveRewardsSnapshot(sessionId, profile);
   } catch {
     // Without a snapshot the results just leave out the XP line.
