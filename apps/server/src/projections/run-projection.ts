@@ -2,6 +2,7 @@ import { projectionCheckpoints, rowsOf, type Database, type Transaction } from "
 import { sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
 import { readLogHead } from "./log-head.ts";
+import type { LogPosition } from "./read-log.ts";
 import { directLogReader, type LogReader } from "./shared-log-window.ts";
 
 /**
@@ -49,12 +50,15 @@ async function applyNextBatch(
   limit: number,
   whenBusy: WhenBusy,
   reader: LogReader,
+  upTo?: LogPosition,
 ): Promise<number | null> {
   if (db.driver === "postgres") await tx.execute(PROJECTION_TX_LIMITS);
   const from = await lockCheckpoint(tx, projection.name, whenBusy);
   if (!from) return null;
   // Positions are assigned in commit order, so everything up to the head is final.
-  const head = await readLogHead(tx);
+  const logHead = await readLogHead(tx);
+  // A rebuild walks the log in steps: no further than the step's end, even if the log is longer.
+  const head = upTo && (upTo.txId < logHead.txId || (upTo.txId === logHead.txId && upTo.ingestSeq < logHead.ingestSeq)) ? upTo : logHead;
   const events = await reader.read(tx, from, projection.eventTypes, limit, head);
   if (events.length > 0) await projection.apply(tx, events);
   // Caught up: move past the events of other types too, so that later reads (and the lag
@@ -84,10 +88,16 @@ function isLockTimeout(error: unknown): boolean {
  * this waits (at most the lock limit) for a worker that holds it, then throws
  * ProjectionBusyError. Returns how many events were applied.
  */
-export async function runProjectionOnce(db: Database, projection: Projection, limit = DEFAULT_PROJECTION_BATCH, reader: LogReader = directLogReader): Promise<number> {
+export async function runProjectionOnce(
+  db: Database,
+  projection: Projection,
+  limit = DEFAULT_PROJECTION_BATCH,
+  reader: LogReader = directLogReader,
+  upTo?: LogPosition,
+): Promise<number> {
   try {
     // null only if a rebuild removed the checkpoint row meanwhile: nothing was applied.
-    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait", reader))) ?? 0;
+    return (await db.transaction((tx) => applyNextBatch(db, tx, projection, limit, "wait", reader, upTo))) ?? 0;
   } catch (error) {
     if (isLockTimeout(error)) throw new ProjectionBusyError(projection.name);
     throw error;
