@@ -58,6 +58,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** b/a as a sentence about the production stack: 1.05 means it served 4.8 % fewer per second than the bare server. */
+function fastifyVersusBare(bOverA: number): string {
+  const share = (1 - 1 / bOverA) * 100;
+  return `Fastify ${Math.abs(share).toFixed(1)} % ${share >= 0 ? "slower" : "faster"} than bare`;
+}
+
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const ratio = (b: number, a: number) => (a > 0 ? b / a : Number.NaN);
 
@@ -155,7 +161,7 @@ async function bench(label: string, db: Database): Promise<void> {
     }
     const r = ratios.get(c.name)!;
     console.log(
-      `  ${c.name.padEnd(34)} ${"median b/a".padEnd(36)} throughput ${median(r.events).toFixed(3)} (Fastify ${((1 - 1 / median(r.events)) * 100).toFixed(1)} % slower than bare), ` +
+      `  ${c.name.padEnd(34)} ${"median b/a".padEnd(36)} throughput ${median(r.events).toFixed(3)} (${fastifyVersusBare(median(r.events))}), ` +
         `CPU per request ${median(r.cpu).toFixed(3)}, p99 ${median(r.p99).toFixed(3)}`,
     );
   }
