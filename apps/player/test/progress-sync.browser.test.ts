@@ -40,7 +40,7 @@ async function syncedOnServer(harness: PlayerHarness, sessionId: string) {
 describe.skipIf(!hasChromium)("the learner's progress sync", () => {
   const harness = usePlayerHarness();
 
-  it("keeps a finished test's progress on the device while sync.batch is unreachable, across a reload, and syncs it once when the connection returns", async () => {
+  it("keeps a finished test's progress on the device while sync.batch is unreachable, across a reload, and syncs it once (two tabs open) when the connection returns", async () => {
     const page = await harness.openPage();
     const learner = learnerOn(page);
     let refusedCalls = 0;
@@ -71,8 +71,14 @@ describe.skipIf(!hasChromium)("the learner's progress sync", () => {
     expect((await syncedOnServer(harness, sessionId)).batches).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // The connection returns: the browser's online event starts a sync.
+    // A second tab of the same learner shares the queue; both will try to sync when the connection returns.
+    const otherTab = await page.context().newPage();
+    await otherTab.route(SYNC_BATCH, (route) => route.abort("connectionrefused"));
+    await learnerOn(otherTab).signIn(harness.server.url);
+
+    // The connection returns: the browser's online event starts a sync in both tabs, which take turns.
     await page.unroute(SYNC_BATCH);
+    await otherTab.unroute(SYNC_BATCH);
     await page.context().setOffline(true);
     await page.context().setOffline(false);
     await page.getByRole("status").filter({ hasText: /^Progress saved · synced \d\d:\d\d/ }).waitFor({ timeout: 30_000 });

@@ -47,6 +47,8 @@ function startFor(subject: string): LearnerSync {
     url: window.location.origin,
     token: () => tokenStore.read() ?? "",
     store: typeof indexedDB === "undefined" ? createMemorySyncStore() : createIndexedDbSyncStore(`chronicle-sync:${subject}`),
+    // Two tabs of one learner share the queue; the lock keeps them from sending it twice.
+    lockName: `chronicle-sync:${subject}`,
     intervalMs: SYNC_INTERVAL_MS,
   });
   const learner: LearnerSync = {

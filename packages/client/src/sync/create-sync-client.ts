@@ -19,6 +19,11 @@ export interface SyncClientOptions {
   fetch?: FetchFn;
   /** The clock, for tests. */
   now?: () => Date;
+  /**
+   * A Web Locks name: runs of every client with this name (one per tab on the same IndexedDB
+   * store) take turns, so two tabs never send the same queued item at once. Default: no lock.
+   */
+  lockName?: string;
   /** Calls back when the connection returns; returns the unsubscribe. Default: the browser's `online` event. */
   onReconnect?: (callback: () => void) => () => void;
 }
@@ -133,10 +138,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     emit("sync:complete", { synced, failed: answer.data.failed, conflicts: answer.data.conflicts, pendingItems: await store.count() });
   };
 
+  const exclusively = async (run: () => Promise<void>): Promise<void> => {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (options.lockName && typeof locks?.request === "function") await locks.request(options.lockName, () => run());
+    else await run();
+  };
+
   const syncNow = () => {
     // One run at a time: a trigger during a run waits for it and then runs again.
     const previous = running ?? Promise.resolve();
-    const next = previous.then(runOnce).catch((error: unknown) => emit("sync:error", { error: String(error), pendingItems: 0 }));
+    const next = previous.then(() => exclusively(runOnce)).catch((error: unknown) => emit("sync:error", { error: String(error), pendingItems: 0 }));
     running = next.finally(() => {
       if (running === next) running = null;
     });
