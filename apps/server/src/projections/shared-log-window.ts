@@ -29,14 +29,21 @@ export function createSharedLogWindow(capacity: number): LogReader {
   // Reads that fill or extend the window take turns, so concurrent projections never interleave them.
   let turn: Promise<unknown> = Promise.resolve();
 
-  const fill = async (executor: Executor, from: LogPosition, head: LogPosition) => {
+  // Shared by every projection of the pass, so frozen: a projection that changed an event would
+  // change it for the others (it throws instead).
+  const readShared = async (executor: Executor, from: LogPosition, head: LogPosition) => {
     const events = await readLogAfter(executor, from, eventTypes, capacity, head);
+    for (const event of events) Object.freeze(Object.freeze(event).payload);
+    return events;
+  };
+  const fill = async (executor: Executor, from: LogPosition, head: LogPosition) => {
+    const events = await readShared(executor, from, head);
     window = events;
     after = from;
     through = events.length < capacity ? head : events.at(-1)!;
   };
   const extend = async (executor: Executor, head: LogPosition) => {
-    const more = await readLogAfter(executor, through!, eventTypes, capacity, head);
+    const more = await readShared(executor, through!, head);
     // Drop what every projection has most likely passed, so the window stays near `capacity`.
     if (window.length + more.length > 2 * capacity) {
       const keep = window.slice(window.length - capacity);
