@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)("the learner's progress sync", () => {
     const topicRows = await page.locator(".topic-results tbody tr").count();
     const expectedItems = 2 + topicRows;
     expect(await waitingCount(page)).toBe(expectedItems);
-    await page.getByRole("status").filter({ hasText: "could not be reached" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "did not get through" }).waitFor();
     expect(refusedCalls).toBeGreaterThan(0);
     expect(await page.getByRole("alert").count()).toBe(0);
 
@@ -70,6 +70,14 @@ describe.skipIf(!hasChromium)("the learner's progress sync", () => {
     expect(await waitingCount(page)).toBe(expectedItems);
     expect((await syncedOnServer(harness, sessionId)).batches).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // "Sync now" tries at once; still refused, the items stay and the learner sees no error.
+    const triesBefore = refusedCalls;
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect.poll(() => refusedCalls).toBeGreaterThan(triesBefore);
+    await page.getByRole("button", { name: "Sync now" }).waitFor();
+    expect(await waitingCount(page)).toBe(expectedItems);
+    expect(await page.getByRole("alert").count()).toBe(0);
 
     // A second tab of the same learner shares the queue; both will try to sync when the connection returns.
     const otherTab = await page.context().newPage();

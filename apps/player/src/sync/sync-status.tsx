@@ -9,7 +9,8 @@ function describe({ status, isSyncing, lastError }: ProgressSyncView): { text: s
   const waiting = status.pendingItems;
   if (isSyncing) return { text: `Progress saved · syncing ${waiting} ${waiting === 1 ? "item" : "items"}…`, tone: "" };
   if (waiting > 0) {
-    const why = lastError ? " The server could not be reached; it will try again." : "";
+    // A 401 or a 503 lands here too, so the line says the try failed rather than guessing why.
+    const why = lastError ? " The last try did not get through; the player tries again by itself, or choose Sync now." : "";
     return { text: `Progress saved on this device · ${waiting} waiting to sync.${why}`, tone: "is-waiting" };
   }
   if (status.lastSyncTime) return { text: `Progress saved · synced ${timeOf(status.lastSyncTime)}`, tone: "is-saved" };
