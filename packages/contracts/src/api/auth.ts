@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signedToken } from "../shapes/string-shapes.ts";
 
 /** The roles a person signs in to the apps with: the player needs learner, the admin app admin. */
 export const browserSignInRole = z.enum(["learner", "admin"]);
@@ -23,7 +24,7 @@ export type SignInOptions = z.infer<typeof signInOptionsOutput>;
 
 /** The provider's ID token from the authorization code + PKCE flow, and the role the app asks for. */
 export const oidcSignInInput = z.strictObject({
-  idToken: z.string().min(1).max(16_384),
+  idToken: signedToken(),
   role: browserSignInRole,
 });
 export type OidcSignInInput = z.infer<typeof oidcSignInInput>;

@@ -19,6 +19,7 @@ export const stringKinds = {
   search_query: "What an admin types to find something; used for the lookup, stored only scrubbed in the audit log.",
   display_name: "A learner's name registered by the host product (personal data on purpose): only in learner_display_names, removed on erasure.",
   field_name: "A payload field name; the event type's schema refuses every name it does not list.",
+  signed_token: "A signed token in compact JWT form (an OpenID provider's ID token): its signature is verified and it is never stored.",
 } as const;
 export type StringKind = keyof typeof stringKinds;
 
@@ -104,6 +105,18 @@ export function eventTypeName() {
 /** An opaque value Chronicle handed out (a page cursor, an SSE id); checked again where it is decoded. */
 export function cursor(pattern: RegExp, maxChars: number) {
   return kind(z.string().max(maxChars).regex(pattern, { error: "must be a value Chronicle returned earlier" }), "cursor");
+}
+
+/** A compact JWS (header.payload.signature, base64url): checked by its signature, never stored or logged. */
+export function signedToken(maxChars = 16_384) {
+  return kind(
+    z
+      .string()
+      .min(1)
+      .max(maxChars)
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { error: "must be a signed token in compact JWT form (three base64url parts)" }),
+    "signed_token",
+  );
 }
 
 /** A key of an envelope's payload: the payload schema of the event type lists the allowed ones. */
