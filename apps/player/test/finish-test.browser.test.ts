@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)("finishing a test, and what keeps a learner coming
     harness.server.advanceClock(DAY_MS);
     await page.goto(harness.server.url);
     await streak.filter({ hasText: `${before + 1} days` }).waitFor();
+    // The page shows the check-in's own answer at once; the profile comes from a projection.
+    await harness.server.backend.settle();
     expect(await api.gamification.profile()).toMatchObject({ currentStreak: before + 1 });
   });
 
