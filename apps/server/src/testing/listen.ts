@@ -11,9 +11,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the real HTTP stack on a free loopback port, for tests that need headers and status codes. */
-export async function listen(deps: ServerDeps): Promise<RunningServer> {
-  const server: Server = createHttpServer(deps);
+/** Any node:http server on a free loopback port, with fetch as the client and JSON envelopes back. */
+export async function serveOnLoopback(server: Server): Promise<RunningServer> {
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", () => ready()));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -37,4 +36,9 @@ export async function listen(deps: ServerDeps): Promise<RunningServer> {
         server.close(() => done());
       }),
   };
+}
+
+/** Serves the real HTTP stack on a free loopback port, for tests that need headers and status codes. */
+export function listen(deps: ServerDeps): Promise<RunningServer> {
+  return serveOnLoopback(createHttpServer(deps));
 }
