@@ -1,20 +1,12 @@
-import { startTestOidcProvider, type TestOidcProvider } from "@chronicle/server/testing/oidc";
+import { signInAtTestProvider, startTestOidcProvider, type TestOidcProvider } from "@chronicle/server/testing/oidc";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAdminServer, type AdminServer } from "./support/admin-server.ts";
 import { seriousAxeViolations } from "./support/axe-check.ts";
 import { hasChromium, launchChromium, saveScreenshot } from "./support/chromium.ts";
 
 const CLIENT_ID = "chronicle-apps";
-
-/** What a person types on the provider's own sign-in and consent pages (oidc-provider's development forms). */
-async function signInAtProvider(page: Page, login: string): Promise<void> {
-  await page.getByPlaceholder("Enter any login").fill(login);
-  await page.getByPlaceholder("and password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-}
 
 // A real OpenID provider on a loopback port and the real server with the built admin app, driven by Chromium.
 describe.skipIf(!hasChromium)("admin sign-in with the organisation's OpenID Connect account", () => {
@@ -51,7 +43,7 @@ describe.skipIf(!hasChromium)("admin sign-in with the organisation's OpenID Conn
 
     await button.click();
     await page.waitForURL(`${provider.issuer}/**`);
-    await signInAtProvider(page, "grace");
+    await signInAtTestProvider(page, "grace");
 
     await page.getByRole("navigation", { name: "Admin areas" }).waitFor();
     await page.getByRole("heading", { name: "Suggestion counters", level: 1 }).waitFor();
@@ -68,7 +60,7 @@ describe.skipIf(!hasChromium)("admin sign-in with the organisation's OpenID Conn
   it("keeps a learner out of the admin app with a sentence saying why", async () => {
     const page = await openPage("/admin/");
     await page.getByRole("button", { name: "Sign in with your organisation's account" }).click();
-    await signInAtProvider(page, "ada");
+    await signInAtTestProvider(page, "ada");
     await expect
       .poll(() => page.getByRole("alert").textContent())
       .toBe("Your account's 'chronicle_role' claim (learner) does not make you an admin; ask your administrator for admin access.");

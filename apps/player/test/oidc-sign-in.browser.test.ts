@@ -1,19 +1,11 @@
-import { startTestOidcProvider, type TestOidcProvider } from "@chronicle/server/testing/oidc";
-import type { Browser, Page } from "playwright-core";
+import { signInAtTestProvider, startTestOidcProvider, type TestOidcProvider } from "@chronicle/server/testing/oidc";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAxeViolations } from "./support/axe-check.ts";
 import { hasChromium, launchChromium, saveScreenshot } from "./support/chromium.ts";
 import { startPlayerServer, type PlayerServer } from "./support/player-server.ts";
 
 const CLIENT_ID = "chronicle-apps";
-
-/** What a person types on the provider's own sign-in and consent pages (oidc-provider's development forms). */
-async function signInAtProvider(page: Page, login: string): Promise<void> {
-  await page.getByPlaceholder("Enter any login").fill(login);
-  await page.getByPlaceholder("and password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-}
 
 // A real OpenID provider on a loopback port and the real server with the built player, driven by Chromium.
 describe.skipIf(!hasChromium)("player sign-in with the organisation's OpenID Connect account", () => {
@@ -52,7 +44,7 @@ describe.skipIf(!hasChromium)("player sign-in with the organisation's OpenID Con
       }
       await button.click();
       await page.waitForURL(`${provider.issuer}/**`);
-      await signInAtProvider(page, "ada");
+      await signInAtTestProvider(page, "ada");
       await page.getByRole("heading", { name: "Start a test", exact: true }).waitFor();
       await page.getByText(/\(\d+ questions\)/).first().waitFor();
       expect(new URL(page.url()).search).toBe("");
@@ -67,7 +59,7 @@ describe.skipIf(!hasChromium)("player sign-in with the organisation's OpenID Con
   it("tells a person whose account has no role claim what to ask for, and keeps the paste fallback", async () => {
     const page = await openPage();
     await page.getByRole("button", { name: "Sign in with your organisation's account" }).click();
-    await signInAtProvider(page, "nobody");
+    await signInAtTestProvider(page, "nobody");
     await expect
       .poll(() => page.getByRole("alert").textContent())
       .toBe("Your account has no 'chronicle_role' claim, so Chronicle cannot tell your role; ask your identity provider's administrator to add it to the ID token.");

@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import type { Page } from "playwright-core";
 
 /** Extra claims of one account at the test provider, keyed by the login typed on its sign-in form. */
 export type TestAccounts = Record<string, Record<string, unknown>>;
@@ -70,4 +71,12 @@ export async function startTestOidcProvider(accounts: TestAccounts, claimNames: 
       await new Promise<void>((done) => http.close(() => done()));
     },
   };
+}
+
+/** What a person types on the test provider's own sign-in and consent pages (oidc-provider's development forms). */
+export async function signInAtTestProvider(page: Page, login: string): Promise<void> {
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
 }
