@@ -2,7 +2,7 @@ import type { Database } from "@chronicle/db";
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { sql } from "drizzle-orm";
 import { parquetReadObjects } from "hyparquet";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { readExportStatus } from "../admin/export-status.ts";
 import { appendVisible, pauseEvent } from "../projections/testing/log-fixtures.ts";
 import { acquireLease } from "../cluster/leases.ts";
 import { exportEvents } from "./export-events.ts";
-import { abandonDeadExportRuns, EXPORT_LEASE, EXPORT_LEASE_TTL_MS, partialRunFolder } from "./export-run-lease.ts";
+import { abandonDeadExportRuns, EXPORT_LEASE, EXPORT_LEASE_TTL_MS, partialRunFolder, publishSucceededRuns, runFolder } from "./export-run-lease.ts";
 
 /** Every row of the Parquet files a run wrote, in file order, as a warehouse would load them. */
 async function readBack(outDir: string, files: { path: string }[]): Promise<Record<string, unknown>[]> {
@@ -102,6 +102,23 @@ describe.each(databaseTargets())("the incremental Parquet export on %s", (driver
     expect(existsSync(deadFolder)).toBe(false);
     const [abandoned] = await db.rows<{ status: string; error: string }>(sql`select status, error from export_runs where id = ${dead!.id}`);
     expect(abandoned).toMatchObject({ status: "abandoned", error: expect.stringMatching(/stopped renewing the export lease/) });
+    expect((await exportEvents(db, { outDir, actor: "test" })).events).toBe(0);
+  });
+
+  it("shows a run's folder only once the run has succeeded; a run that died between its commit and its rename is published by a worker", async () => {
+    await appendVisible(db, [pauseEvent(), pauseEvent(), pauseEvent()]);
+    const report = await exportEvents(db, { outDir, actor: "test" });
+    expect(report.events).toBe(3);
+    // The state a process leaves when it dies right after committing `succeeded`: files still hidden.
+    renameSync(join(outDir, runFolder(report.runId)), join(outDir, partialRunFolder(report.runId)));
+    const visibleRuns = () => readdirSync(join(outDir, "events")).filter((name) => name.startsWith("run="));
+    expect(visibleRuns()).not.toContain(`run=${String(report.runId).padStart(6, "0")}`);
+
+    expect(await publishSucceededRuns(db, outDir)).toEqual([report.runId]);
+    expect(visibleRuns()).toContain(`run=${String(report.runId).padStart(6, "0")}`);
+    expect((await readBack(outDir, report.files)).length).toBe(3);
+    // Published once: a second pass finds nothing to do, and the next run exports nothing again.
+    expect(await publishSucceededRuns(db, outDir)).toEqual([]);
     expect((await exportEvents(db, { outDir, actor: "test" })).events).toBe(0);
   });
 });

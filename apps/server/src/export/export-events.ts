@@ -12,6 +12,8 @@ import {
   EXPORT_LEASE_TTL_MS,
   exportRenewMs,
   partialRunFolder,
+  publishRunFolder,
+  publishSucceededRuns,
   removeRunFiles,
   renewExportRun,
   runFolder,
@@ -51,11 +53,15 @@ interface ClaimedRun {
  * Exactly once, across processes: a run first takes the export lease and, in the same
  * transaction, claims its range (from the last successful run's end to the head) in the ledger,
  * so no two runs can claim overlapping ranges. It writes into a hidden folder, renewing its
- * lease as it goes, and renames the folder to its final name just before the fenced commit of
- * `succeeded`; a run whose lease was taken over (it froze) writes nothing that stays. A run that
- * fails or dies leaves the position where it was, so the next run exports the same events.
+ * lease as it goes, commits `succeeded` (fenced), and only then renames the folder to its final
+ * name, so a loader never sees files of a run that could still be abandoned; a run whose process
+ * died between the commit and the rename is published by the next run or the
+ * abandon-dead-export-runs job. A run whose lease was taken over (it froze) writes nothing that
+ * stays. A run that fails or dies leaves the position where it was, so the next run exports the
+ * same events.
  */
 export async function exportEvents(db: Database, options: ExportOptions): Promise<ExportReport> {
+  await publishSucceededRuns(db, options.outDir);
   const claim = await claimRun(db, options);
   const { runId, lease, from, through } = claim;
   const ttlMs = options.leaseTtlMs ?? EXPORT_LEASE_TTL_MS;
@@ -76,6 +82,7 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
       });
   }, exportRenewMs(ttlMs));
   renewer.unref();
+  let isCommitted = false;
   try {
     let after = from;
     for (let part = 1; ; part += 1) {
@@ -95,8 +102,9 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
     clearInterval(renewer);
     if (lostLease) throw lostLease;
     await renewExportRun(db, runId, lease, ttlMs);
-    if (files.length > 0) await rename(join(options.outDir, partialDir), join(options.outDir, runFolder(runId)));
     const events = files.reduce((sum, file) => sum + file.rows, 0);
+    // Commit first, publish after: the folder appears under its final name only once the run
+    // can no longer be abandoned (a loader never reads a run that ends up exported again).
     await db.transaction(async (tx) => {
       await assertLeaseHeld(tx, lease, ttlMs);
       const done = await rowsOf<{ id: number }>(
@@ -108,8 +116,13 @@ export async function exportEvents(db: Database, options: ExportOptions): Promis
       if (done.length === 0) throw new Error(`Export run ${runId} was abandoned by another worker before it finished`);
       await releaseLease(tx, lease);
     });
+    isCommitted = true;
+    // If this process dies here, the abandon-dead-export-runs job publishes the folder.
+    if (files.length > 0) await publishRunFolder(options.outDir, runId);
     return { runId, events, files, from, through };
   } catch (error) {
+    // The run succeeded; only its rename failed: its files stay for the job to publish.
+    if (isCommitted) throw new Error(`Export run ${runId} succeeded but its folder could not be renamed yet; a worker publishes it shortly.`, { cause: error });
     clearInterval(renewer);
     const message = error instanceof Error ? error.message : String(error);
     // Only our own run, only while still ours: a run another worker abandoned keeps that verdict.

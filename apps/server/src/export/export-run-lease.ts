@@ -1,6 +1,6 @@
 import { rowsOf, type Database, type Executor } from "@chronicle/db";
 import { sql } from "drizzle-orm";
-import { rm } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { assertLeaseHeld, type Lease } from "../cluster/leases.ts";
 
@@ -79,4 +79,33 @@ export async function abandonDeadExportRuns(db: Database, fallbackOutDir?: strin
   const dead = await db.transaction((tx) => abandonDeadRunsIn(tx, { isLeaseHeld: false }));
   await removeRunFiles(dead, fallbackOutDir);
   return dead.map((run) => run.id);
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/**
+ * Makes a succeeded run's files visible: renames its hidden folder to `events/run=<id>`. A run
+ * commits `succeeded` first and publishes after, so a loader never sees the folder of a run that
+ * could still be abandoned; a run whose process died between the two is published by the
+ * abandon-dead-export-runs job (`publishSucceededRuns`). Returns true when it renamed.
+ */
+export async function publishRunFolder(outDir: string, runId: number): Promise<boolean> {
+  const hidden = join(outDir, partialRunFolder(runId));
+  if (!(await exists(hidden)) || (await exists(join(outDir, runFolder(runId))))) return false;
+  await rename(hidden, join(outDir, runFolder(runId)));
+  return true;
+}
+
+/** Publishes the recent succeeded runs whose process died before it renamed their folder. */
+export async function publishSucceededRuns(db: Database, fallbackOutDir?: string): Promise<number[]> {
+  const runs = await rowsOf<{ id: number; out_dir: string | null }>(
+    db.orm,
+    sql`select id::int as id, out_dir from export_runs where status = 'succeeded' and jsonb_array_length(files) > 0 order by id desc limit 20`,
+  );
+  const published: number[] = [];
+  for (const run of runs) {
+    const outDir = run.out_dir ?? fallbackOutDir;
+    if (outDir && (await publishRunFolder(outDir, run.id).catch(() => false))) published.push(run.id);
+  }
+  return published;
 }
