@@ -1,4 +1,4 @@
-import { appRouter } from "@chronicle/server/router";
+import { appRouter } from "@chronicle/api/router";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAdminServer, type AdminServer } from "./support/admin-server.ts";

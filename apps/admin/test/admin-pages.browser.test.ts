@@ -1,6 +1,6 @@
 import { createChronicleClient } from "@chronicle/client";
 import type { ClientEvent } from "@chronicle/contracts";
-import { exportEvents } from "@chronicle/server/export";
+import { exportEvents } from "@chronicle/api/export";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-import { startFirstRunSimulation } from "@chronicle/server/demo";
+import { startFirstRunSimulation } from "@chronicle/simulator/demo";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAdminHarness } from "./support/admin-harness.ts";

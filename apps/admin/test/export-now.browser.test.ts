@@ -1,4 +1,4 @@
-import { startTestWorker } from "@chronicle/server/testing";
+import { startTestWorker } from "@chronicle/api/testing";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-import { signInAtTestProvider, startTestOidcProvider, type TestOidcProvider } from "@chronicle/server/testing/oidc";
+import { signInAtTestProvider, startTestOidcProvider, type TestOidcProvider } from "@chronicle/api/testing/oidc";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAxeViolations } from "./support/axe-check.ts";

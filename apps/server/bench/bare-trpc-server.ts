@@ -6,10 +6,10 @@
  */
 import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { randomUUID } from "node:crypto";
-import { createContext, type ServerDeps } from "../src/context.ts";
-import { instrumentDatabase } from "../src/observability/instrument-database.ts";
-import { appRouter } from "../src/router.ts";
-import { serveOnLoopback, type RunningServer } from "../src/testing/index.ts";
+import { createContext, type ServerDeps } from "@chronicle/api/context.ts";
+import { instrumentDatabase } from "@chronicle/api/observability/instrument-database.ts";
+import { appRouter } from "@chronicle/api/router.ts";
+import { serveOnLoopback, type RunningServer } from "@chronicle/api/testing/index.ts";
 
 /** tRPC v11's standalone adapter at /trpc/, with the database instrumented as the real server does it. */
 export function bareTrpcServer(baseDeps: ServerDeps): Promise<RunningServer> {

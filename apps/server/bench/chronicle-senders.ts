@@ -1,8 +1,8 @@
 import type { Database } from "@chronicle/db";
 import { randomUUID } from "node:crypto";
-import { signDevToken } from "../src/auth/sign-dev-token.ts";
-import type { ServerEnv } from "../src/env.ts";
-import { clientEvent, makeExamSession, makeLearner, type RunningServer } from "../src/testing/index.ts";
+import { signDevToken } from "@chronicle/api/auth/sign-dev-token.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { clientEvent, makeExamSession, makeLearner, type RunningServer } from "@chronicle/api/testing/index.ts";
 
 /** Sends one batch and resolves with the number of events it carried, after checking they were all accepted. */
 export type Sender = () => Promise<number>;

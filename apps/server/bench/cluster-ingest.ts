@@ -11,11 +11,11 @@
  * CPU, so the figure shows what one more process buys on *this* machine, not in general.
  */
 import { createDb } from "@chronicle/db";
-import { signDevToken } from "../src/auth/sign-dev-token.ts";
-import { createFreshDatabase } from "../src/cluster/testing/fresh-database.ts";
-import { startServe, type ServeProcess } from "../src/cluster/testing/serve-process.ts";
-import { loadEnv } from "../src/env.ts";
-import { clientEvent, makeExamSession, makeLearner } from "../src/testing/index.ts";
+import { signDevToken } from "@chronicle/api/auth/sign-dev-token.ts";
+import { createFreshDatabase } from "../test/cluster/testing/fresh-database.ts";
+import { startServe, type ServeProcess } from "../test/cluster/testing/serve-process.ts";
+import { loadEnv } from "@chronicle/api/env.ts";
+import { clientEvent, makeExamSession, makeLearner } from "@chronicle/api/testing/index.ts";
 import { closedLoop } from "./bench-stats.ts";
 
 const SECRET = "cluster-bench-secret-0123456789abcdef";

@@ -19,12 +19,12 @@
  */
 import type { Database } from "@chronicle/db";
 import { loadavg } from "node:os";
-import { createTokenVerifier } from "../src/auth/verify-token.ts";
-import { loadEnv } from "../src/env.ts";
-import { createMemoryLogger } from "../src/observability/logger.ts";
-import { startProjectionRunner } from "../src/projections/projection-runner.ts";
-import { allProjections } from "../src/projections/registry.ts";
-import { listen, type RunningServer } from "../src/testing/index.ts";
+import { createTokenVerifier } from "@chronicle/api/auth/verify-token.ts";
+import { loadEnv } from "@chronicle/api/env.ts";
+import { createMemoryLogger } from "@chronicle/api/observability/logger.ts";
+import { startProjectionRunner } from "@chronicle/api/projections/projection-runner.ts";
+import { allProjections } from "@chronicle/api/projections/registry.ts";
+import { listen, type RunningServer } from "@chronicle/api/testing/index.ts";
 import { bareTrpcServer } from "./bare-trpc-server.ts";
 import { closedLoop, percentile } from "./bench-stats.ts";
 import { telemetryLearners, unavailable, type Sender } from "./chronicle-senders.ts";

@@ -16,13 +16,13 @@
  */
 import type { Database } from "@chronicle/db";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createTokenVerifier } from "../src/auth/verify-token.ts";
-import { loadEnv } from "../src/env.ts";
-import { createMemoryLogger } from "../src/observability/logger.ts";
-import { startProjectionRunner } from "../src/projections/projection-runner.ts";
-import { allProjections } from "../src/projections/registry.ts";
-import { listen } from "../src/testing/index.ts";
-import { groupCommitTally } from "../src/ingest/group-commit.ts";
+import { createTokenVerifier } from "@chronicle/api/auth/verify-token.ts";
+import { loadEnv } from "@chronicle/api/env.ts";
+import { createMemoryLogger } from "@chronicle/api/observability/logger.ts";
+import { startProjectionRunner } from "@chronicle/api/projections/projection-runner.ts";
+import { allProjections } from "@chronicle/api/projections/registry.ts";
+import { listen } from "@chronicle/api/testing/index.ts";
+import { groupCommitTally } from "@chronicle/api/ingest/group-commit.ts";
 import { closedLoop, median, percentile } from "./bench-stats.ts";
 import { gameSenders, telemetryLearners, unavailable, type Sender } from "./chronicle-senders.ts";
 import { onEachDatabase } from "./on-each-database.ts";

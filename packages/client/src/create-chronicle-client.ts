@@ -1,4 +1,4 @@
-import type { AppRouter } from "@chronicle/server/router";
+import type { AppRouter } from "@chronicle/api/router";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { resolveToken, type TokenSource } from "./token-source.ts";
 

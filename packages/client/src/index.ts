@@ -1,3 +1,3 @@
-export type { AppRouter } from "@chronicle/server/router";
+export type { AppRouter } from "@chronicle/api/router";
 export { createChronicleClient, type ChronicleClient, type ChronicleClientOptions } from "./create-chronicle-client.ts";
 export type { TokenSource } from "./token-source.ts";

@@ -1,6 +1,6 @@
 import { loadQuestionBank } from "@chronicle/db";
-import { createDevSignInHandler, createHttpServer, serveStaticApp } from "@chronicle/server/http";
-import { createTestServer, type TestServer } from "@chronicle/server/testing";
+import { createDevSignInHandler, createHttpServer, serveStaticApp } from "@chronicle/api/http";
+import { createTestServer, type TestServer } from "@chronicle/api/testing";
 import type { AddressInfo } from "node:net";
 import { ADMIN_DIST } from "./admin-paths.ts";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSimulateOptions } from "../simulate/simulate-options.ts";
+import { parseSimulateOptions } from "@chronicle/simulator/simulate-options.ts";
 import { commandHelp, generalHelp } from "./command-help.ts";
 import { commandSpecs } from "./command-specs.ts";
 import { parseCommandLine } from "./parse-command-line.ts";

@@ -1,4 +1,4 @@
-import type { ServerEnv } from "../env.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
 
 export interface OptionSpec {
   type: "string" | "boolean";

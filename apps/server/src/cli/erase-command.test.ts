@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { pauseEvent } from "@chronicle/api/projections/testing/log-fixtures.ts";
 import { runChronicle } from "./testing/run-cli.ts";
 
 const chronicle = (dataDir: string, ...args: string[]) => runChronicle(dataDir, args);

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { z } from "zod";
-import type { ServerEnv } from "../env.ts";
-import { eraseLearner } from "../privacy/erase-learner.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { eraseLearner } from "@chronicle/api/privacy/erase-learner.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 const eraseOptions = z.object({

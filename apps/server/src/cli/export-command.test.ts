@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { pauseEvent } from "@chronicle/api/projections/testing/log-fixtures.ts";
 import { runChronicle } from "./testing/run-cli.ts";
 
 describe("chronicle export", () => {

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import type { ServerEnv } from "../env.ts";
-import { exportEvents } from "../export/export-events.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { exportEvents } from "@chronicle/api/export/export-events.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Exports the events not yet exported as Parquet files into --out (default CHRONICLE_EXPORT_DIR). */

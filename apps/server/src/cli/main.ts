@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(commandHelp(parsed.command));
     return;
   }
-  const [{ loadEnv }, run] = await Promise.all([import("../env.ts"), parsed.command.load()]);
+  const [{ loadEnv }, run] = await Promise.all([import("@chronicle/api/env.ts"), parsed.command.load()]);
   await run(loadEnv(), parsed.values);
 }
 

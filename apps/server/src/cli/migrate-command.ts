@@ -1,4 +1,4 @@
-import type { ServerEnv } from "../env.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 export async function migrateCommand(env: ServerEnv): Promise<void> {

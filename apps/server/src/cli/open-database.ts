@@ -1,6 +1,6 @@
 import { createDb, type Database } from "@chronicle/db";
 import { resolve } from "node:path";
-import type { ServerEnv } from "../env.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
 
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in CHRONICLE_DATA_DIR.

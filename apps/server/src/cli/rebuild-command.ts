@@ -1,9 +1,9 @@
-import { holdRebuildLease } from "../cluster/rebuild-guard.ts";
-import type { ServerEnv } from "../env.ts";
-import { eventsPurgedByRetention } from "../privacy/purged-by-retention.ts";
-import { rebuildCounterRollups } from "../projections/counter-rollups.ts";
-import { rebuildAggregates } from "../projections/rebuild-aggregates.ts";
-import { allProjections } from "../projections/registry.ts";
+import { holdRebuildLease } from "@chronicle/api/cluster/rebuild-guard.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { eventsPurgedByRetention } from "@chronicle/api/privacy/purged-by-retention.ts";
+import { rebuildCounterRollups } from "@chronicle/api/projections/counter-rollups.ts";
+import { rebuildAggregates } from "@chronicle/api/projections/rebuild-aggregates.ts";
+import { allProjections } from "@chronicle/api/projections/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Drops every aggregate and rebuilds it from the raw data: the event log, and counter_events for counter totals. */

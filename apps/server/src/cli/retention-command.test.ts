@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allProjections } from "../projections/registry.ts";
-import { pauseEvent } from "../projections/testing/log-fixtures.ts";
+import { allProjections } from "@chronicle/api/projections/registry.ts";
+import { pauseEvent } from "@chronicle/api/projections/testing/log-fixtures.ts";
 import { runChronicle } from "./testing/run-cli.ts";
 
 const chronicle = (dataDir: string, ...args: string[]) => runChronicle(dataDir, args);

@@ -1,7 +1,7 @@
-import type { ServerEnv } from "../env.ts";
-import { purgeExpired } from "../privacy/purge-expired.ts";
-import { retentionPolicy } from "../privacy/retention-policy.ts";
-import { allProjections } from "../projections/registry.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { purgeExpired } from "@chronicle/api/privacy/purge-expired.ts";
+import { retentionPolicy } from "@chronicle/api/privacy/retention-policy.ts";
+import { allProjections } from "@chronicle/api/projections/registry.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 import { narrowRetention, parseRetentionDays } from "./retention-target.ts";
 import { userInfo } from "node:os";

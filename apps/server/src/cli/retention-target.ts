@@ -1,5 +1,5 @@
 import { eventFamilies, type EventFamily } from "@chronicle/contracts";
-import type { KeepDays, RetentionPolicy } from "../privacy/retention-policy.ts";
+import type { KeepDays, RetentionPolicy } from "@chronicle/api/privacy/retention-policy.ts";
 
 /** What `chronicle retention --family` may name: an event family, or seed 004's raw counter rows. */
 export const retentionTargets = [...eventFamilies, "counter"] as const;

@@ -1,5 +1,5 @@
 import { loadQuestionBank } from "@chronicle/db";
-import type { ServerEnv } from "../env.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
 import { describeDatabase, openDatabase } from "./open-database.ts";
 
 /** Loads the demo question bank into an empty bank and says what the bank now holds. */

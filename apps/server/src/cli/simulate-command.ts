@@ -1,10 +1,10 @@
-import { signDevToken } from "../auth/sign-dev-token.ts";
+import { signDevToken } from "@chronicle/api/auth/sign-dev-token.ts";
 import { createProgressReporter } from "./progress-reporter.ts";
-import type { ServerEnv } from "../env.ts";
-import { formatSimulationSummary } from "../simulate/format-simulation-summary.ts";
-import { isServerReachable } from "../simulate/probe-server.ts";
-import { runSimulation } from "../simulate/run-simulation.ts";
-import { parseSimulateOptions } from "../simulate/simulate-options.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
+import { formatSimulationSummary } from "@chronicle/simulator/format-simulation-summary.ts";
+import { isServerReachable } from "@chronicle/simulator/probe-server.ts";
+import { runSimulation } from "@chronicle/simulator/run-simulation.ts";
+import { parseSimulateOptions } from "@chronicle/simulator/simulate-options.ts";
 
 /**
  * Sends realistic traffic to a running server over HTTP, like an external service. It signs

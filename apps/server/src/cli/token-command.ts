@@ -1,15 +1,12 @@
+import { demoUsers } from "@chronicle/api/auth/demo-users.ts";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { roles, serviceScopes } from "../auth/principal.ts";
-import { signDevToken } from "../auth/sign-dev-token.ts";
-import type { ServerEnv } from "../env.ts";
+import { roles, serviceScopes } from "@chronicle/api/auth/principal.ts";
+import { signDevToken } from "@chronicle/api/auth/sign-dev-token.ts";
+import type { ServerEnv } from "@chronicle/api/env.ts";
 
 /** The demo users that `token` signs for when no --sub is given, one per role. */
-export const demoUsers = {
-  learner: "00000000-0000-4000-8000-00000000000a",
-  admin: "00000000-0000-4000-8000-0000000000ad",
-  service: "00000000-0000-4000-8000-00000000005e",
-} as const;
+export { demoUsers };
 
 const tokenOptions = z.object({
   role: z.enum(roles, { error: "--role must be learner, admin or service" }),

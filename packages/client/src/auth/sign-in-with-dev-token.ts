@@ -2,7 +2,7 @@ import type { TabTokenStore } from "./tab-token-store.ts";
 
 export type DevSignInRole = "learner" | "admin";
 
-/** Served by the Chronicle server outside production only; see apps/server/src/http/dev-sign-in.ts. */
+/** Served by the Chronicle server outside production only; see packages/api/src/http/dev-sign-in.ts. */
 const devSignInUrl = (role: DevSignInRole) => `/__chronicle/dev-token?role=${role}`;
 
 const askForToken: Record<DevSignInRole, string> = {

@@ -1,0 +1,2 @@
+import base from "@chronicle/eslint-config";
+export default base;

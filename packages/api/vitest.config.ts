@@ -1,0 +1,2 @@
+import { chronicleProject } from "@chronicle/vitest-config";
+export default chronicleProject("api");
