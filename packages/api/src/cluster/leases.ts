@@ -103,6 +103,7 @@ export async function assertLeaseHeld(tx: Executor, lease: Lease, ttlMs = LEASE_
   if (!(await renewLease(tx, lease, ttlMs))) throw new LeaseLostError(lease);
 }
 
+/** True when PostgreSQL gave up waiting for a lock (55P03, lock_timeout), anywhere in the cause chain. */
 export function isLockTimeout(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === "55P03") return true;

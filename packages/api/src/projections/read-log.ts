@@ -8,6 +8,9 @@ export interface LogPosition {
   ingestSeq: number;
 }
 
+/** Orders two log positions: negative when `a` comes first, 0 when equal, positive after. */
+export const compareLogPositions = (a: LogPosition, b: LogPosition): number => a.txId - b.txId || a.ingestSeq - b.ingestSeq;
+
 interface LogRow {
   id: string;
   event_type: EventType;

@@ -3,14 +3,14 @@ import { getTableName, inArray, sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
 import { rowsOf } from "@chronicle/db";
 import { readLogHead } from "./log-head.ts";
-import type { LogPosition } from "./read-log.ts";
+import { compareLogPositions, type LogPosition } from "./read-log.ts";
 import { catchUp, runProjectionOnce } from "./run-projection.ts";
 import { createSharedLogWindow } from "./shared-log-window.ts";
 
 /** Slices per step of a rebuild: the window holds one step of the log. */
 const STEP_SLICES = 4;
 
-const isBefore = (a: LogPosition, b: LogPosition) => a.txId < b.txId || (a.txId === b.txId && a.ingestSeq < b.ingestSeq);
+const isBefore = (a: LogPosition, b: LogPosition) => compareLogPositions(a, b) < 0;
 
 /** The position of the `count`-th event after `from`, or null when the log ends sooner. */
 async function positionAfter(db: Database, from: LogPosition, count: number): Promise<LogPosition | null> {

@@ -2,8 +2,9 @@ import { projectionCheckpoints, rowsOf, type Database, type Transaction } from "
 import { sql } from "drizzle-orm";
 import type { Projection } from "./projection.ts";
 import { readLogHead } from "./log-head.ts";
-import type { LogPosition } from "./read-log.ts";
+import { compareLogPositions, type LogPosition } from "./read-log.ts";
 import { directLogReader, type LogReader } from "./shared-log-window.ts";
+import { isLockTimeout } from "../cluster/leases.ts";
 
 /**
  * Events per projection transaction. Each transaction has a fixed cost (limits, checkpoint,
@@ -58,13 +59,13 @@ async function applyNextBatch(
   // Positions are assigned in commit order, so everything up to the head is final.
   const logHead = await readLogHead(tx);
   // A rebuild walks the log in steps: no further than the step's end, even if the log is longer.
-  const head = upTo && (upTo.txId < logHead.txId || (upTo.txId === logHead.txId && upTo.ingestSeq < logHead.ingestSeq)) ? upTo : logHead;
+  const head = upTo && compareLogPositions(upTo, logHead) < 0 ? upTo : logHead;
   const events = await reader.read(tx, from, projection.eventTypes, limit, head);
   if (events.length > 0) await projection.apply(tx, events);
   // Caught up: move past the events of other types too, so that later reads (and the lag
   // measure) start at the head instead of rescanning everything this projection ignores.
   const to = events.length < limit ? head : events[events.length - 1]!;
-  const isForward = to.txId > from.txId || (to.txId === from.txId && to.ingestSeq > from.ingestSeq);
+  const isForward = compareLogPositions(to, from) > 0;
   if (!isForward) return events.length;
   await tx.execute(sql`
     update projection_checkpoints
@@ -72,13 +73,6 @@ async function applyNextBatch(
            events_applied = events_applied + ${events.length}, updated_at = now()
      where name = ${projection.name}`);
   return events.length;
-}
-
-function isLockTimeout(error: unknown): boolean {
-  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: unknown }).code === "55P03") return true;
-  }
-  return false;
 }
 
 /**

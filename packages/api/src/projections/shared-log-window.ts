@@ -1,7 +1,7 @@
 import { eventTypes, type EventType } from "@chronicle/contracts";
 import type { Executor } from "@chronicle/db";
 import type { LoggedEvent } from "./projection.ts";
-import { readLogAfter, type LogPosition } from "./read-log.ts";
+import { compareLogPositions, readLogAfter, type LogPosition } from "./read-log.ts";
 
 /** How projections read the log: straight from the database, or through a window they share. */
 export interface LogReader {
@@ -10,8 +10,6 @@ export interface LogReader {
 
 /** Every read goes to the database (tests, `chronicle rebuild` of one projection). */
 export const directLogReader: LogReader = { read: (executor, from, types, limit, head) => readLogAfter(executor, from, types, limit, head) };
-
-const compare = (a: LogPosition, b: LogPosition) => a.txId - b.txId || a.ingestSeq - b.ingestSeq;
 
 /**
  * One read of the log, of every event type, shared by all projections of a pass. Most
@@ -59,7 +57,7 @@ export function createSharedLogWindow(capacity: number): LogReader {
     let low = 0;
     for (let high = window.length; low < high; ) {
       const mid = (low + high) >> 1;
-      if (compare(window[mid]!, position) <= 0) low = mid + 1;
+      if (compareLogPositions(window[mid]!, position) <= 0) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -69,20 +67,20 @@ export function createSharedLogWindow(capacity: number): LogReader {
     const wanted = new Set<string>(types);
     // A projection behind the window reads on its own: refilling backwards would take the
     // window from the projections at the front, and they would refill it again (thrash).
-    if (after !== null && compare(from, after) < 0) return readLogAfter(executor, from, types, limit, head);
-    if (after === null || compare(from, through!) > 0) await fill(executor, from, head);
+    if (after !== null && compareLogPositions(from, after) < 0) return readLogAfter(executor, from, types, limit, head);
+    if (after === null || compareLogPositions(from, through!) > 0) await fill(executor, from, head);
     const found: LoggedEvent[] = [];
     let cursor = from;
     for (let i = firstIndexAfter(cursor); ; i += 1) {
       if (i === window.length) {
-        if (compare(through!, head) >= 0) return found;
+        if (compareLogPositions(through!, head) >= 0) return found;
         await extend(executor, head);
         // `extend` may have dropped events from the front: find the cursor again.
         i = firstIndexAfter(cursor) - 1;
         continue;
       }
       const event = window[i]!;
-      if (compare(event, head) > 0) return found;
+      if (compareLogPositions(event, head) > 0) return found;
       cursor = event;
       if (!wanted.has(event.eventType)) continue;
       found.push(event);
