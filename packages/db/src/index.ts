@@ -1,6 +1,7 @@
 export * from "./client/create-db.ts";
 export * from "./client/database.ts";
 export * from "./log/append-events.ts";
+export * from "./log/event-partitions.ts";
 export * from "./log/quarantine-events.ts";
 export * from "./log/record-ingest-batch.ts";
 export * from "./ownership/session-owners.ts";

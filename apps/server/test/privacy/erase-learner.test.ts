@@ -85,8 +85,10 @@ describe.each(databaseTargets())("erasing a learner on %s", (driver) => {
 
   it("knows what to do with every table that names a learner", async () => {
     const named = await db.rows<{ table_name: string }>(
+      // The log's partitions are the log: erasure deletes from events, which reaches every one of them.
       sql`select distinct table_name from information_schema.columns
-           where table_schema = 'public' and column_name in ('user_id', 'student_id', 'viewer_id') order by table_name`,
+           where table_schema = 'public' and column_name in ('user_id', 'student_id', 'viewer_id')
+             and table_name not in (select relname from pg_class where relispartition) order by table_name`,
     );
     const handled = new Set([...ERASED_ROWS.map((r) => r.table), ...Object.keys(KEPT_ON_ERASURE), "events"]);
     expect(named.map((r) => r.table_name).filter((table) => !handled.has(table))).toEqual([]);

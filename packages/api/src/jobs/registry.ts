@@ -4,6 +4,7 @@ import { detectBrokenStreaksJob } from "./detect-broken-streaks.ts";
 import { evaluateAlertsJob } from "./evaluate-alerts-job.ts";
 import type { Job } from "./job.ts";
 import { computeKnowledgeGapsJob } from "./compute-knowledge-gaps.ts";
+import { ensureEventPartitionsJob } from "./ensure-event-partitions.ts";
 import { expireSessionsJob } from "./expire-sessions.ts";
 import { exportEventsJob } from "./export-events-job.ts";
 import { purgeClientMetricsJob } from "./purge-client-metrics.ts";
@@ -11,6 +12,7 @@ import { purgeExpiredDataJob } from "./purge-expired-data.ts";
 
 /** Every scheduled job; workers run them once per interval per cluster, tests call `job.run` directly with a chosen time. */
 export const allJobs: readonly Job[] = [
+  ensureEventPartitionsJob,
   expireSessionsJob,
   detectBrokenStreaksJob,
   computeKnowledgeGapsJob,

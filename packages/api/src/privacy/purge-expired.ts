@@ -23,9 +23,10 @@ export interface PurgeOptions {
 }
 
 /**
- * The retention job: deletes what is older than the policy keeps, a whole UTC day at a time,
- * each target in its own transaction with a purge_audit row (events through
- * chronicle_purge_events(), the only way rows leave the log). Aggregates stay. Events a
+ * The retention job: deletes what is older than the policy keeps, a whole UTC day at a time
+ * (events: a whole UTC month partition at a time, see countEventsBefore), each target in its
+ * own transaction with a purge_audit row (events through chronicle_purge_events(), the only
+ * way rows leave the log). Aggregates stay. Events a
  * projection has not applied yet are never purged: only the log up to the lowest checkpoint
  * of `projections` is touched, so an aggregate never misses an event because retention got
  * there first. Once the Parquet export is in use (a run has succeeded), retention also waits
@@ -95,18 +96,23 @@ async function appliedByEveryProjection(executor: Executor, projections: readonl
   return { txId: Number(row.tx_id), ingestSeq: Number(row.ingest_seq) };
 }
 
-const olderThan = (family: EventFamily, cutoff: string, applied: LogPosition) =>
-  sql`family = ${family} and event_ts < ${cutoff}::timestamptz and (tx_id, ingest_seq) <= (${applied.txId}::bigint, ${applied.ingestSeq}::bigint)`;
-
+/**
+ * What retention would take of one family's log (chronicle_retention_plan, migration 0023):
+ * whole month partitions that end by the cutoff and hold nothing past `applied`, and the
+ * expired rows of the family's default partition. So an event goes once its whole UTC month
+ * is past the cutoff: it is kept at least `keepDays` and at most a month longer.
+ */
 async function countEventsBefore(executor: Executor, family: EventFamily, cutoff: string, applied: LogPosition): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(executor, sql`select count(*)::int as n from events where ${olderThan(family, cutoff, applied)}`);
-  return row?.n ?? 0;
+  const [row] = await rowsOf<{ n: string | null }>(
+    executor,
+    sql`select sum(rows)::text as n from chronicle_retention_plan(${family}, ${cutoff}::timestamptz, ${applied.txId}::bigint, ${applied.ingestSeq}::bigint)`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 async function purgeEventsBefore(db: Database, family: EventFamily, cutoff: string, applied: LogPosition, keepDays: number, actor: string): Promise<number> {
   // Most hourly runs find nothing: only an actual purge earns an audit row.
-  const [due] = await rowsOf<{ any: boolean }>(db.orm, sql`select exists (select 1 from events where ${olderThan(family, cutoff, applied)}) as any`);
-  if (!due?.any) return 0;
+  if ((await countEventsBefore(db.orm, family, cutoff, applied)) === 0) return 0;
   const [row] = await rowsOf<{ deleted: number }>(
     db.orm,
     sql`select chronicle_purge_events(${actor}, ${`retention: ${family} events are kept ${keepDays} days`}, null, ${family}, ${cutoff}::timestamptz,

@@ -164,6 +164,18 @@ describe.skipIf(!process.env.DATABASE_URL)("every bypass of append-only, tried a
     ).toMatch(/permission denied/);
   });
 
+  it("refuses DELETE and TRUNCATE on the log's partitions and on its id table, and creating a partition of its own", async () => {
+    const [where] = await owner.rows<{ part: string }>(sql`select tableoid::regclass::text as part from events where id = ${event.id}`);
+    for (const table of [where!.part, "events_exam", "event_ids"]) {
+      expect(await sqlFailure(app.rows(sql.raw(`delete from ${table}`)))).toMatch(/permission denied/);
+      expect(await sqlFailure(app.rows(sql.raw(`truncate ${table}`)))).toMatch(/permission denied/);
+    }
+    expect(await sqlFailure(app.rows(sql.raw(`drop table ${where!.part}`)))).toMatch(/must be owner/);
+    expect(
+      await sqlFailure(app.rows(sql.raw(`create table events_exam_2099_01 partition of events_exam for values from ('2099-01-01') to ('2099-02-01')`))),
+    ).toMatch(/permission denied|must be owner/);
+  });
+
   it("kept the event through every attempt", async () => {
     expect(await countEvents(owner, event.id)).toBe(1);
   });

@@ -24,7 +24,8 @@ export interface NewEvent {
  * jsonb parameter: drivers serialise one string identically, there is no per-cell bind
  * parameter limit, and the array's ordinality keeps ingest_seq in the batch's order
  * (serialised as given: no per-event copy with an added position). Ids already in the
- * log are skipped; the ids actually written are returned.
+ * log are skipped (the log's insert trigger claims each id in event_ids, migration 0023);
+ * the ids actually written are returned.
  */
 export async function appendEvents(executor: Executor, batch: readonly NewEvent[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
@@ -42,18 +43,17 @@ export async function appendEvents(executor: Executor, batch: readonly NewEvent[
                id, event_version, event_type, family, event_ts, client_ts, seq, session_id,
                user_id, question_id, source, payload_json, content_hash, batch_id, ord)
        order by ord
-      on conflict (id) do nothing
       returning id::text as id`,
   );
   return new Set(inserted.map((row) => row.id));
 }
 
-/** Content hashes of events already in the log, by id, to tell duplicates from conflicts. */
+/** Content hashes of events already in the log, by id, to tell duplicates from conflicts (event_ids: one row per id, whatever the partition). */
 export async function findStoredContentHashes(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await rowsOf<{ id: string; content_hash: string }>(
     executor,
-    sql`select id::text as id, content_hash from events
+    sql`select id::text as id, content_hash from event_ids
          where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
   );
   return new Map(rows.map((row) => [row.id, row.content_hash]));

@@ -6,11 +6,17 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "d
  * The append-only event log. Column names follow seed 000's envelope because analysts
  * and the warehouse export rely on them. UPDATE, DELETE and TRUNCATE are refused by
  * triggers (see the append-only migration); only chronicle_purge_events() may delete.
+ *
+ * The table is partitioned by family, then by UTC month of event_ts (migration 0023, written
+ * by hand: drizzle cannot declare partitions). What this declares is what every partition
+ * shares. A unique key of a partitioned table must contain the partition key, so the id's
+ * uniqueness lives in event_ids (see event-ids.ts), claimed by the log's insert trigger.
  */
 export const events = pgTable(
   "events",
   {
-    id: uuid("id").primaryKey(),
+    /** Unique across the whole log through event_ids; an insert of a claimed id is skipped. */
+    id: uuid("id").notNull(),
     eventVersion: integer("event_version").notNull(),
     eventType: text("event_type").$type<EventType>().notNull(),
     family: text("family").$type<EventFamily>().notNull(),
@@ -27,7 +33,9 @@ export const events = pgTable(
     /** sha256 of the event's content: same id + same hash is a duplicate, same id + other hash a conflict. */
     contentHash: text("content_hash").notNull(),
     /** Monotonic order of ingest; projections read the log by it. */
-    ingestSeq: bigint("ingest_seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull().unique(),
+    ingestSeq: bigint("ingest_seq", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('events_ingest_seq_counter')`),
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
     batchId: uuid("batch_id"),
     /**
@@ -43,6 +51,7 @@ export const events = pgTable(
       .default(sql`chronicle_log_position()`),
   },
   (t) => [
+    index("events_id_idx").on(t.id),
     index("events_session_id_event_ts_idx").on(t.sessionId, t.eventTs),
     index("events_user_id_event_ts_idx").on(t.userId, t.eventTs),
     index("events_event_type_event_ts_idx").on(t.eventType, t.eventTs),

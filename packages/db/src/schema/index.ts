@@ -1,5 +1,6 @@
 export * from "./counter-events.ts";
 export * from "./erased-learners.ts";
+export * from "./event-ids.ts";
 export * from "./events.ts";
 export * from "./ingest-batches.ts";
 export * from "./purge-audit.ts";
