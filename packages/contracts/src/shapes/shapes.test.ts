@@ -3,7 +3,7 @@ import { answerQuestionInput, gameBatchEvent, syncProgressData } from "../api/in
 import { validateClientEvent } from "../validate-event.ts";
 import { boundedTimestamp } from "./bounded-timestamp.ts";
 import { identifier, label, timeZone, version } from "./string-shapes.ts";
-import { findUnsafeInput, toWellFormedText } from "./well-formed.ts";
+import { findUnsafeInput, stringProblemOf, toWellFormedText } from "./well-formed.ts";
 
 const event = (payload: unknown, extra: Record<string, unknown> = {}) => ({
   id: "0190a5c8-0000-7000-8000-0000000000e1",
@@ -32,6 +32,20 @@ describe("strings PostgreSQL cannot store", () => {
 
   it("keeps a valid pair of surrogates (an emoji) as it is", () => {
     expect(validateClientEvent(event({ ...search, query: "cells 🧬" }))).toMatchObject({ ok: true, event: { payload: { query: "cells 🧬" } } });
+  });
+
+  it.each([
+    ["a NUL after an unpaired surrogate", "\uD800a\u0000", "nul"],
+    ["an unpaired high surrogate after a pair", "🧬\uD800", "lone_surrogate"],
+    ["an unpaired low surrogate before a pair", "\uDC00🧬", "lone_surrogate"],
+    ["two high surrogates and one low", "\uD800\uD800\uDC00", "lone_surrogate"],
+    ["pairs only", "a🧬b🧬", null],
+  ])("finds %s", (_name, text, problem) => {
+    expect(stringProblemOf(text)).toBe(problem);
+  });
+
+  it("names the dotted path of a value deep inside arrays and objects", () => {
+    expect(findUnsafeInput({ a: ["ok", { b: "x\u0000" }], c: 1 })).toMatchObject({ path: "a.1.b", problem: "nul" });
   });
 
   it("makes a copy well-formed: NUL dropped, lone halves replaced", () => {
