@@ -30,17 +30,38 @@ export function payloadByteLength(payload: unknown): number {
   return encoder.encode(JSON.stringify(payload)).byteLength;
 }
 
+// Built once: a zod schema is costly to construct, and rawId runs for every ingested event.
+const uuid = z.uuid();
+
+/**
+ * The payload's size when it exceeds MAX_PAYLOAD_BYTES, else null. A UTF-16 code unit is at
+ * most 3 bytes of UTF-8, so JSON no longer than a third of the limit is not encoded at all.
+ */
+function payloadBytesIfOverLimit(payload: unknown): number | null {
+  const json = JSON.stringify(payload);
+  if (json.length * 3 <= MAX_PAYLOAD_BYTES) return null;
+  const bytes = encoder.encode(json).byteLength;
+  return bytes > MAX_PAYLOAD_BYTES ? bytes : null;
+}
+
 function rawId(raw: unknown): string | null {
   if (typeof raw !== "object" || raw === null || !("id" in raw)) return null;
-  const id = z.uuid().safeParse(raw.id);
+  const id = uuid.safeParse(raw.id);
   return id.success ? id.data : null;
 }
 
 /** Checks one raw event against envelope v1, the catalog, the size limit and its payload schema. */
 export function validateClientEvent(raw: unknown): EventValidation {
   const id = rawId(raw);
-  const unsafe = rejectUnsafeInput(raw, id);
-  if (unsafe) return unsafe;
+  return rejectUnsafeInput(raw, id) ?? validateScannedClientEvent(raw, id);
+}
+
+/**
+ * validateClientEvent for an event whose every string and key rejectUnsafeInput has already
+ * passed, such as one built from a scanned game-batch event: the scan, a walk of the whole
+ * event, is not repeated. `id` is the event's id if it is a UUID, else null.
+ */
+export function validateScannedClientEvent(raw: unknown, id: string | null): EventValidation {
   const envelope = clientEventEnvelope.safeParse(raw);
   if (!envelope.success) {
     return { ok: false, id, code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
@@ -60,8 +81,8 @@ export function validateClientEvent(raw: unknown): EventValidation {
       issues: [],
     };
   }
-  const bytes = payloadByteLength(event.payload);
-  if (bytes > MAX_PAYLOAD_BYTES) {
+  const bytes = payloadBytesIfOverLimit(event.payload);
+  if (bytes !== null) {
     return {
       ok: false,
       id,

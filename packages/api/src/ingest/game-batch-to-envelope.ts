@@ -1,4 +1,4 @@
-import { eventCatalog, gameBatchEvent, isEventType, rejectUnsafeInput, toEventIssues, validateClientEvent, type EventValidation } from "@chronicle/contracts";
+import { eventCatalog, gameBatchEvent, isEventType, rejectUnsafeInput, toEventIssues, validateScannedClientEvent, type EventValidation } from "@chronicle/contracts";
 
 export interface MappedGameEvent {
   studentId: string | null;
@@ -39,13 +39,17 @@ export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): M
   if (event.mission_id !== undefined) payload.mission_id = event.mission_id;
   return {
     studentId: event.student_id,
-    validation: validateClientEvent({
-      id: event.event_id,
-      event_type: event.event_type,
-      event_version: 1,
-      client_ts: event.timestamp,
-      session_id: event.session_id,
-      payload,
-    }),
+    // Every string here was scanned in `raw` above, except client_version, which version() allows only ASCII.
+    validation: validateScannedClientEvent(
+      {
+        id: event.event_id,
+        event_type: event.event_type,
+        event_version: 1,
+        client_ts: event.timestamp,
+        session_id: event.session_id,
+        payload,
+      },
+      event.event_id,
+    ),
   };
 }
