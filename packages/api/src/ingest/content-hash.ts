@@ -1,5 +1,5 @@
 import type { ValidEvent } from "@chronicle/contracts";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Appends `value` as JSON with object keys sorted, so that equal content always serialises
@@ -50,5 +50,6 @@ export function contentHash(event: ValidEvent, userId: string): string {
     `{"client_ts":${clientTs},"event_type":${JSON.stringify(event.event_type)},"event_version":${JSON.stringify(event.event_version)}` +
     `,"payload":${writeCanonical(event.payload)},"question_id":${JSON.stringify(event.question_id)},"seq":${JSON.stringify(event.seq)}` +
     `,"session_id":${JSON.stringify(event.session_id)},"user_id":${JSON.stringify(userId)}}`;
-  return createHash("sha256").update(canonical).digest("hex");
+  // The one-shot hash: no Hash object and its stream machinery per event.
+  return hash("sha256", canonical, "hex");
 }
