@@ -41,6 +41,7 @@ describe("content hash", () => {
     expect(contentHash(reordered, userId)).toBe(contentHash(base, userId));
     expect(contentHash({ ...base, payload: { ...base.payload, b: 2 } }, userId)).not.toBe(contentHash(base, userId));
     expect(contentHash(base, "0190a5c8-1f2e-7a3b-8c4d-5e6f7a8b9c07")).not.toBe(contentHash(base, userId));
+    expect(contentHash({ ...base, client_ts: "2025-11-13T11:00:31Z" }, userId)).not.toBe(contentHash(base, userId));
   });
 
   it("writes sorted JSON, leaving out undefined members", () => {

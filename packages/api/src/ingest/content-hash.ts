@@ -38,6 +38,21 @@ export function canonicalJson(value: unknown): string {
   return writeCanonical(value);
 }
 
+// The events of a request mostly share one client_ts (a game batch's always do), and parsing a
+// date is the dearest part of the hash input: the last conversion is remembered.
+let lastClientTs: string | null = null;
+let lastCanonicalClientTs = "null";
+
+/** client_ts as UTC ISO-8601 in JSON, so that the client's time zone does not change the hash. */
+function canonicalClientTs(clientTs: string | null): string {
+  if (clientTs === null) return "null";
+  if (clientTs !== lastClientTs) {
+    lastCanonicalClientTs = JSON.stringify(new Date(clientTs).toISOString());
+    lastClientTs = clientTs;
+  }
+  return lastCanonicalClientTs;
+}
+
 /**
  * The identity of an event's content. Transport details (source, batch, arrival time)
  * are left out so that a retry of the same event through another path is a duplicate.
@@ -45,11 +60,12 @@ export function canonicalJson(value: unknown): string {
  * event_version, payload, question_id, seq, session_id, user_id.
  */
 export function contentHash(event: ValidEvent, userId: string): string {
-  const clientTs = event.client_ts === null ? "null" : JSON.stringify(new Date(event.client_ts).toISOString());
+  // session_id and question_id passed z.uuid(): hex digits and dashes need no JSON escaping.
+  const questionId = event.question_id === null ? "null" : `"${event.question_id}"`;
   const canonical =
-    `{"client_ts":${clientTs},"event_type":${JSON.stringify(event.event_type)},"event_version":${JSON.stringify(event.event_version)}` +
-    `,"payload":${writeCanonical(event.payload)},"question_id":${JSON.stringify(event.question_id)},"seq":${JSON.stringify(event.seq)}` +
-    `,"session_id":${JSON.stringify(event.session_id)},"user_id":${JSON.stringify(userId)}}`;
+    `{"client_ts":${canonicalClientTs(event.client_ts)},"event_type":${JSON.stringify(event.event_type)},"event_version":${JSON.stringify(event.event_version)}` +
+    `,"payload":${writeCanonical(event.payload)},"question_id":${questionId},"seq":${JSON.stringify(event.seq)}` +
+    `,"session_id":"${event.session_id}","user_id":${JSON.stringify(userId)}}`;
   // The one-shot hash: no Hash object and its stream machinery per event.
   return hash("sha256", canonical, "hex");
 }
