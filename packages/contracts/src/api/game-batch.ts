@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { EventPayloadInput, EventTypeOfFamily } from "../catalog/index.ts";
 import { boundedTimestamp } from "../shapes/bounded-timestamp.ts";
 import { eventTypeName, identifier, version } from "../shapes/string-shapes.ts";
-import { eventResult } from "./ingest.ts";
+import { eventResults } from "./ingest.ts";
 
 type GameEventType = EventTypeOfFamily<"game">;
 
@@ -53,6 +53,6 @@ export const gameBatchOutput = z.object({
   duplicates: z.int(),
   rejected: z.int(),
   rejected_reasons_sample: z.array(z.string()),
-  results: z.array(eventResult),
+  results: eventResults,
 });
 export type GameBatchOutput = z.infer<typeof gameBatchOutput>;

@@ -8,6 +8,11 @@ import { eventIssue, rejectionCode } from "../rejections.ts";
  * Each event is typed for TypeScript producers but checked one by one on the server,
  * so one bad event never sinks its batch (seed 000: "invalid events skipped").
  */
+function withoutDialect(jsonSchema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = jsonSchema;
+  return rest;
+}
+
 const rawEvent = z.custom<ClientEvent>(
   (value) => typeof value === "object" && value !== null && !Array.isArray(value),
   { error: "each event must be a JSON object" },
@@ -33,13 +38,32 @@ export const eventResult = z.object({
 });
 export type EventResult = z.infer<typeof eventResult>;
 
+const statuses: ReadonlySet<unknown> = new Set(eventResultStatus.options);
+
+/** What every verdict has: an integer index, an id or null, and a known status. */
+function isEventResult(value: unknown): value is EventResult {
+  if (typeof value !== "object" || value === null) return false;
+  const result = value as Record<string, unknown>;
+  return Number.isInteger(result.index) && (result.id === null || typeof result.id === "string") && statuses.has(result.status);
+}
+
+/**
+ * The per-event verdicts of an ingest answer, up to 1000 of them. The server builds every verdict
+ * itself, so checking the answer looks only at what a verdict must have instead of running zod over
+ * every member of every verdict (about 0.6 µs an event, on the hot path). The JSON Schema it
+ * documents (OpenAPI) is eventResult's own, unchanged.
+ */
+export const eventResults = z.array(
+  z.custom<EventResult>(isEventResult, { error: "each result needs an integer index, an id or null, and a status" }).meta(withoutDialect(z.toJSONSchema(eventResult, { io: "output" }))),
+);
+
 export const ingestBatchOutput = z.object({
   batch_id: z.uuid(),
   accepted: z.int(),
   duplicates: z.int(),
   rejected: z.int(),
   rejected_reasons_sample: z.array(z.string()).max(MAX_REJECTED_REASONS_SAMPLE),
-  results: z.array(eventResult),
+  results: eventResults,
 });
 export type IngestBatchOutput = z.infer<typeof ingestBatchOutput>;
 
