@@ -1,4 +1,4 @@
-import type { Database, NewEvent } from "@chronicle/db";
+import { ensureEventPartitions, listEventPartitions, type Database, type NewEvent } from "@chronicle/db";
 import { createTestDb, databaseTargets } from "@chronicle/db/testing";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
@@ -130,5 +130,35 @@ describe.each(databaseTargets())("retention and the Parquet export on %s", (driv
     const released = await purgeExpired(db, eventsOnly, [follower], now, { actor: "test" });
     expect(released.find((t) => t.what === "study events")?.rows).toBe(1);
     expect((await db.rows(sql`select id from events`)).length).toBe(0);
+  });
+});
+
+describe.each(databaseTargets())("retention of the log's month partitions on %s", (driver) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDb(driver);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("drops a family's month once all of it is past the cutoff, keeps the month that is not, and counts the same in a dry run", async () => {
+    await ensureEventPartitions(db.orm, ["game", "exam"], new Date("2030-01-01T00:00:00Z"), 1);
+    const january = pauseEvent({ family: "game", event_ts: "2030-01-10T00:00:00Z" });
+    const february = pauseEvent({ family: "game", event_ts: "2030-02-20T00:00:00Z" });
+    const exam = pauseEvent({ family: "exam", event_ts: "2030-01-10T00:00:00Z" });
+    await appendVisible(db, [january, february, exam]);
+    await catchUp(db, follower);
+    // Game events are kept 90 days: on 15 May the cutoff is 14 February, past all of January only.
+    const later = new Date("2030-05-15T12:00:00Z");
+    const eventsOnly: RetentionPolicy = { ...policy, gameFeatures: null, counterRows: null, quarantine: null };
+    const dryRun = await purgeExpired(db, eventsOnly, [follower], later, { actor: "test", dryRun: true });
+    const purged = await purgeExpired(db, eventsOnly, [follower], later, { actor: "test" });
+    expect(purged).toEqual(dryRun);
+    expect(purged.find((t) => t.what === "game events")?.rows).toBe(1);
+    const names = (await listEventPartitions(db.orm)).map((p) => p.name);
+    expect(names).not.toContain("events_game_2030_01");
+    expect(names).toEqual(expect.arrayContaining(["events_game_2030_02", "events_exam_2030_01"]));
+    expect((await db.rows<{ id: string }>(sql`select id::text as id from events order by event_ts`)).map((r) => r.id)).toEqual([exam.id, february.id]);
   });
 });
