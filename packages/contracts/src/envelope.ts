@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boundedTimestamp } from "./shapes/bounded-timestamp.ts";
-import { eventTypeName, fieldName } from "./shapes/string-shapes.ts";
+import { eventTypeName, fieldName, MAX_FIELD_NAME_CHARS } from "./shapes/string-shapes.ts";
 import type { EventCatalog, EventPayloadInput, EventType } from "./catalog/index.ts";
 
 export const eventSources = ["web", "mobile", "api"] as const;
@@ -22,6 +22,12 @@ export const clientEventEnvelope = z.strictObject({
   payload: z.record(fieldName(), z.unknown()),
 });
 export type ClientEventEnvelope = z.output<typeof clientEventEnvelope>;
+
+/** Whether clientEventEnvelope accepts every key of this payload as a field name. */
+export function hasEnvelopeFieldNames(payload: Record<string, unknown>): boolean {
+  for (const key of Object.keys(payload)) if (key.length > MAX_FIELD_NAME_CHARS) return false;
+  return true;
+}
 
 /** What a typed producer may send: the envelope with a payload checked against the event type. */
 export type ClientEvent = {

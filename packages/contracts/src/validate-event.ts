@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventCatalog, isEventType, type EventFamily, type EventType } from "./catalog/index.ts";
-import { clientEventEnvelope } from "./envelope.ts";
+import { clientEventEnvelope, type ClientEventEnvelope } from "./envelope.ts";
 import { MAX_PAYLOAD_BYTES } from "./limits.ts";
 import { toEventIssues, type EventIssue, type RejectionCode } from "./rejections.ts";
 import { findUnsafeInput } from "./shapes/well-formed.ts";
@@ -66,7 +66,15 @@ export function validateScannedClientEvent(raw: unknown, id: string | null): Eve
   if (!envelope.success) {
     return { ok: false, id, code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
   }
-  const event = envelope.data;
+  return validateEnvelopedEvent(envelope.data, id);
+}
+
+/**
+ * The checks after envelope v1: catalog, version, size, payload schema and question. Called
+ * directly for an event built only from values already checked with the envelope's own shapes
+ * (a game-batch event), which clientEventEnvelope would pass unchanged: its parse is skipped.
+ */
+export function validateEnvelopedEvent(event: ClientEventEnvelope, id: string | null): EventValidation {
   if (!isEventType(event.event_type)) {
     return { ok: false, id, code: "unknown_event_type", message: `Event type '${event.event_type}' is not in the catalog.`, issues: [] };
   }

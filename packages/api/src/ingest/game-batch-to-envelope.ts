@@ -1,4 +1,15 @@
-import { eventCatalog, gameBatchEvent, isEventType, rejectUnsafeInput, toEventIssues, validateScannedClientEvent, type EventValidation } from "@chronicle/contracts";
+import {
+  eventCatalog,
+  gameBatchEvent,
+  hasEnvelopeFieldNames,
+  isEventType,
+  rejectUnsafeInput,
+  toEventIssues,
+  validateEnvelopedEvent,
+  validateScannedClientEvent,
+  type ClientEventEnvelope,
+  type EventValidation,
+} from "@chronicle/contracts";
 
 export interface MappedGameEvent {
   studentId: string | null;
@@ -37,19 +48,19 @@ export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): M
   }
   const payload: Record<string, unknown> = { ...event.data, game_version: event.game_version ?? event.data.game_version ?? clientVersion };
   if (event.mission_id !== undefined) payload.mission_id = event.mission_id;
+  const envelope: ClientEventEnvelope = {
+    id: event.event_id,
+    event_type: event.event_type,
+    event_version: 1,
+    client_ts: event.timestamp,
+    session_id: event.session_id,
+    payload,
+  };
+  // Every string here was scanned in `raw` above, except client_version, which version() allows
+  // only ASCII. gameBatchEvent checked each envelope field with the envelope's own shapes; only a
+  // payload key may still be one envelope v1 refuses, and then the envelope is parsed, for the same verdict.
   return {
     studentId: event.student_id,
-    // Every string here was scanned in `raw` above, except client_version, which version() allows only ASCII.
-    validation: validateScannedClientEvent(
-      {
-        id: event.event_id,
-        event_type: event.event_type,
-        event_version: 1,
-        client_ts: event.timestamp,
-        session_id: event.session_id,
-        payload,
-      },
-      event.event_id,
-    ),
+    validation: hasEnvelopeFieldNames(payload) ? validateEnvelopedEvent(envelope, event.event_id) : validateScannedClientEvent(envelope, event.event_id),
   };
 }
