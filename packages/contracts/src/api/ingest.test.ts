@@ -29,6 +29,12 @@ describe("ingest answers", () => {
     expect(gameBatchOutput.safeParse({ ...answer([verdict]), log_id: "0190a5c8-0000-7000-8000-0000000000f3" }).success).toBe(false);
   });
 
+  it("refuse an answer with a verdict missing", () => {
+    const results: unknown[] = [accepted];
+    results[2] = { ...accepted, index: 2 };
+    expect(ingestBatchOutput.safeParse(answer(results)).success).toBe(false);
+  });
+
   it("document each verdict with eventResult's JSON Schema", () => {
     // As the OpenAPI document is built: what JSON Schema cannot say would become "any".
     const documented = z.toJSONSchema(ingestBatchOutput, { io: "output", unrepresentable: "any" });

@@ -41,21 +41,30 @@ export type EventResult = z.infer<typeof eventResult>;
 const statuses: ReadonlySet<unknown> = new Set(eventResultStatus.options);
 
 /** What every verdict has: an integer index, an id or null, and a known status. */
-function isEventResult(value: unknown): value is EventResult {
+function isEventResult(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const result = value as Record<string, unknown>;
   return Number.isInteger(result.index) && (result.id === null || typeof result.id === "string") && statuses.has(result.status);
 }
 
+/** Every element, holes included (Array#every would skip a verdict that was never written). */
+function areEventResults(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i += 1) if (!isEventResult(value[i])) return false;
+  return true;
+}
+
 /**
  * The per-event verdicts of an ingest answer, up to 1000 of them. The server builds every verdict
- * itself, so checking the answer looks only at what a verdict must have instead of running zod over
- * every member of every verdict (about 0.6 µs an event, on the hot path). The JSON Schema it
- * documents (OpenAPI) is eventResult's own, unchanged.
+ * itself, so checking the answer is one loop over what a verdict must have, instead of zod running
+ * over every member of every verdict (about 0.6 µs an event, on the hot path). The JSON Schema it
+ * documents (OpenAPI) is z.array(eventResult)'s own, unchanged.
  */
-export const eventResults = z.array(
-  z.custom<EventResult>(isEventResult, { error: "each result needs an integer index, an id or null, and a status" }).meta(withoutDialect(z.toJSONSchema(eventResult, { io: "output" }))),
-);
+export const eventResults = z
+  .custom<EventResult[]>(areEventResults, {
+    error: "results must be a list of verdicts, each with an integer index, an id or null, and a status",
+  })
+  .meta(withoutDialect(z.toJSONSchema(z.array(eventResult), { io: "output" })));
 
 export const ingestBatchOutput = z.object({
   batch_id: z.uuid(),
