@@ -3,7 +3,7 @@ import { eventCatalog, isEventType, type EventFamily, type EventType } from "./c
 import { clientEventEnvelope, type ClientEventEnvelope } from "./envelope.ts";
 import { MAX_PAYLOAD_BYTES } from "./limits.ts";
 import { toEventIssues, type EventIssue, type RejectionCode } from "./rejections.ts";
-import { findUnsafeInput } from "./shapes/well-formed.ts";
+import { findUnsafeInput, type UnsafeInput } from "./shapes/well-formed.ts";
 
 /** An event whose envelope and payload passed the contract; ownership is checked later, on the server. */
 export interface ValidEvent {
@@ -50,23 +50,27 @@ function rawId(raw: unknown): string | null {
   return id.success ? id.data : null;
 }
 
-/** Checks one raw event against envelope v1, the catalog, the size limit and its payload schema. */
+/**
+ * Checks one raw event against envelope v1, the catalog, the size limit and its payload schema.
+ * A rejection carries the event's id if it is a UUID; it is read from the raw event only for a
+ * rejection, since an event that passes the envelope has a checked id.
+ */
 export function validateClientEvent(raw: unknown): EventValidation {
-  const id = rawId(raw);
-  return rejectUnsafeInput(raw, id) ?? validateScannedClientEvent(raw, id);
+  const unsafe = findUnsafeInput(raw);
+  return unsafe ? unsafeInputRejection(unsafe, rawId(raw)) : validateScannedClientEvent(raw);
 }
 
 /**
  * validateClientEvent for an event whose every string and key rejectUnsafeInput has already
  * passed, such as one built from a scanned game-batch event: the scan, a walk of the whole
- * event, is not repeated. `id` is the event's id if it is a UUID, else null.
+ * event, is not repeated.
  */
-export function validateScannedClientEvent(raw: unknown, id: string | null): EventValidation {
+export function validateScannedClientEvent(raw: unknown): EventValidation {
   const envelope = clientEventEnvelope.safeParse(raw);
   if (!envelope.success) {
-    return { ok: false, id, code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
+    return { ok: false, id: rawId(raw), code: "invalid_envelope", message: "The event does not match envelope v1.", issues: toEventIssues(envelope.error) };
   }
-  return validateEnvelopedEvent(envelope.data, id);
+  return validateEnvelopedEvent(envelope.data);
 }
 
 /**
@@ -74,7 +78,8 @@ export function validateScannedClientEvent(raw: unknown, id: string | null): Eve
  * directly for an event built only from values already checked with the envelope's own shapes
  * (a game-batch event), which clientEventEnvelope would pass unchanged: its parse is skipped.
  */
-export function validateEnvelopedEvent(event: ClientEventEnvelope, id: string | null): EventValidation {
+export function validateEnvelopedEvent(event: ClientEventEnvelope): EventValidation {
+  const { id } = event;
   if (!isEventType(event.event_type)) {
     return { ok: false, id, code: "unknown_event_type", message: `Event type '${event.event_type}' is not in the catalog.`, issues: [] };
   }
@@ -136,7 +141,10 @@ export function validateEnvelopedEvent(event: ClientEventEnvelope, id: string | 
  */
 export function rejectUnsafeInput(raw: unknown, id: string | null): Extract<EventValidation, { ok: false }> | null {
   const unsafe = findUnsafeInput(raw);
-  if (!unsafe) return null;
+  return unsafe ? unsafeInputRejection(unsafe, id) : null;
+}
+
+function unsafeInputRejection(unsafe: UnsafeInput, id: string | null): Extract<EventValidation, { ok: false }> {
   return {
     ok: false,
     id,

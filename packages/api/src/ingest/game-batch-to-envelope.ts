@@ -61,6 +61,6 @@ export function gameBatchEventToEnvelope(raw: unknown, clientVersion: string): M
   // payload key may still be one envelope v1 refuses, and then the envelope is parsed, for the same verdict.
   return {
     studentId: event.student_id,
-    validation: hasEnvelopeFieldNames(payload) ? validateEnvelopedEvent(envelope, event.event_id) : validateScannedClientEvent(envelope, event.event_id),
+    validation: hasEnvelopeFieldNames(payload) ? validateEnvelopedEvent(envelope) : validateScannedClientEvent(envelope),
   };
 }
