@@ -108,16 +108,19 @@ export async function writeGroup(tx: Transaction, batches: readonly PreparedBatc
     }),
   );
 
+  // Formatted once per request, not once per event.
+  const eventTsOf = batches.map((batch) => batch.startedAt.toISOString());
   const inserted = await appendEvents(
     tx,
     toAppend.map((c): NewEvent => {
-      const batch = batches[batchOf.get(c)!]!;
+      const b = batchOf.get(c)!;
+      const batch = batches[b]!;
       return {
         id: c.event.id,
         event_version: c.event.event_version,
         event_type: c.event.event_type,
         family: c.event.family,
-        event_ts: batch.startedAt.toISOString(),
+        event_ts: eventTsOf[b]!,
         client_ts: c.event.client_ts,
         seq: c.event.seq,
         session_id: c.event.session_id,
