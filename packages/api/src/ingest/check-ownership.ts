@@ -8,6 +8,8 @@ export interface OwnedCandidate {
 
 export type OwnershipVerdict = { ok: true } | { ok: false; code: RejectionCode; message: string };
 
+const owned: OwnershipVerdict = { ok: true };
+
 /** Families whose sessions the client starts itself; exam sessions only come from sessions.create. */
 const clientStartedFamilies: ReadonlySet<EventFamily> = new Set(["study", "game", "sync"]);
 
@@ -26,10 +28,14 @@ export async function checkOwnership(tx: Executor, candidates: readonly OwnedCan
   }
   await claimSessions(tx, [...claims.values()]);
   const owners = await findSessionOwners(tx, candidates.map((c) => c.event.session_id));
-  const questionPairs = candidates
-    .filter((c) => c.event.family === "exam" && c.event.question_id !== null)
-    .map((c) => ({ sessionId: c.event.session_id, questionId: c.event.question_id! }));
-  const memberships = await findSessionQuestions(tx, questionPairs);
+  // Each pair once: a group's events name the same few questions over and over.
+  const questionPairs = new Map<string, { sessionId: string; questionId: string }>();
+  for (const { event } of candidates) {
+    if (event.family !== "exam" || event.question_id === null) continue;
+    const key = `${event.session_id}:${event.question_id}`;
+    if (!questionPairs.has(key)) questionPairs.set(key, { sessionId: event.session_id, questionId: event.question_id });
+  }
+  const memberships = await findSessionQuestions(tx, [...questionPairs.values()]);
 
   return candidates.map(({ event, userId }): OwnershipVerdict => {
     const owner = owners.get(event.session_id);
@@ -61,6 +67,6 @@ export async function checkOwnership(tx: Executor, candidates: readonly OwnedCan
         };
       }
     }
-    return { ok: true };
+    return owned;
   });
 }
