@@ -44,7 +44,8 @@ async function holdLogPositionLock(url: string): Promise<{ release(): Promise<vo
 /**
  * The backend of a grading that is writing its events: its insert waits for the log-position
  * lock. Nothing else writes events meanwhile (no traffic, projections caught up), so it is the
- * grading's. Null until there is one.
+ * grading's. Null until there is one. Only this database's backends count: the suites running
+ * beside this one take the same lock key in their own databases.
  * Only a wait that began under a second ago counts: a job's wait ends by its 5 s lock_timeout and
  * the next tick waits again, so an older wait could end between this check and the kill.
  */
@@ -52,6 +53,7 @@ async function gradingBackendWaiting(db: Database): Promise<number | null> {
   const [row] = await db.rows<{ pid: number }>(
     sql`select w.pid from pg_locks w join pg_stat_activity a on a.pid = w.pid
          where w.locktype = 'advisory' and w.classid = 2026 and w.objid = 12 and not w.granted
+           and a.datname = current_database()
            and a.query ilike '%insert into events%'
            and a.query_start > now() - interval '1 second'
          limit 1`,

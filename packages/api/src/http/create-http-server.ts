@@ -21,6 +21,9 @@ export type StaticHandler = HttpMount;
 /** Server-sent events are streamed as they come; compressing them would hold them back. */
 const COMPRESSIBLE = /^(?:application\/(?:[\w.-]+\+)?json|text\/(?:html|css|javascript|plain)|image\/svg\+xml|application\/javascript)/;
 
+/** How long a draining process keeps serving (and closing) kept-alive connections before it stops listening. */
+const DRAIN_GRACE_MS = 2_000;
+
 export interface ChronicleHttp {
   /** The Node server: listen on it like any http.Server. */
   server: Server;
@@ -101,6 +104,12 @@ export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpM
   app.addHook("onResponse", async () => {
     inFlight -= 1;
   });
+  // While draining, every answer closes its connection, so keep-alive clients stop reusing
+  // sockets this process is about to close (a request sent on a socket as it closes is a reset).
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (readiness.draining) void reply.header("connection", "close");
+    return payload;
+  });
   app.setErrorHandler(errorHandler(deps));
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: "not_found", message: `Nothing is served at ${request.url.slice(0, 200)}; the API is at ${TRPC_PATH}.` }),
@@ -119,6 +128,9 @@ export function createChronicleHttp(baseDeps: ServerDeps, mounts: readonly HttpM
 
   const close = async (drainMs = 0) => {
     readiness.draining = true;
+    // A grace period before closing idle sockets: each client's next request on its kept-alive
+    // socket is still served (and told to close), instead of meeting a socket closed under it.
+    if (drainMs > 0) await new Promise((tick) => setTimeout(tick, Math.min(drainMs, DRAIN_GRACE_MS)));
     const closed = new Promise<void>((done) => server.close(() => done()));
     server.closeIdleConnections();
     const deadline = Date.now() + drainMs;
