@@ -1,7 +1,7 @@
 /**
  * Measures Chronicle's ingest against the machine's limit in the same run. In interleaved
  * rounds it times, for BENCH_SECONDS each:
- *   - raw COPY into a scratch table with exactly the `events` DDL (chunks of 5 000, 4 writers),
+ *   - raw COPY into a scratch table with the `events` columns, defaults and indexes and a unique id (chunks of 5 000, 4 writers),
  *   - raw `insert … select from jsonb_to_recordset` into it (50 rows, 4 writers),
  *   - Chronicle over real HTTP: telemetry.ingest ×50 from 64 learners, ingestGameBatch ×1000 from 4 senders;
  * on PGlite the limit is the same jsonb_to_recordset insert into PGlite in this process.

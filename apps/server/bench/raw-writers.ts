@@ -69,9 +69,15 @@ const selectTail = `::jsonb) as r(id uuid, event_version int, event_type text, f
          client_ts timestamptz, seq int, session_id uuid, user_id uuid, question_id uuid, source text, payload_json jsonb,
          content_hash text, batch_id uuid)`;
 
+/**
+ * The limit's table: the log's columns, defaults and indexes in one plain heap, with the id
+ * unique as the log keeps it (through event_ids since migration 0023), so the limit is the
+ * disk's for rows of this shape, as before the log was partitioned.
+ */
 export async function createScratchTable(db: Database): Promise<void> {
   await db.rows(drizzleSql.raw(`drop table if exists ${scratchTable}`));
   await db.rows(drizzleSql.raw(`create table ${scratchTable} (like events including all)`));
+  await db.rows(drizzleSql.raw(`alter table ${scratchTable} add primary key (id)`));
 }
 
 export interface RawPostgresWriters {
