@@ -68,6 +68,9 @@ function keysTo(visit: Visit): string[] {
   return keys.reverse();
 }
 
+/** Numbers, booleans and null hold no string: they are not visited at all, which changes no finding. */
+const mayHoldText = (value: unknown) => typeof value === "string" || (typeof value === "object" && value !== null);
+
 const keyPathOf = (visit: Visit, key: string) => [...keysTo(visit), toWellFormedText(key)].join(".");
 
 /**
@@ -88,14 +91,15 @@ export function findUnsafeInput(value: unknown): UnsafeInput | null {
     }
     if (typeof current !== "object" || current === null) continue;
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i -= 1) stack.push({ value: current[i], key: String(i), parent: visit });
+      for (let i = current.length - 1; i >= 0; i -= 1) if (mayHoldText(current[i])) stack.push({ value: current[i], key: String(i), parent: visit });
       continue;
     }
     for (const key of Object.keys(current)) {
       if (key === "__proto__") return { path: keyPathOf(visit, key), problem: "proto_key", message: PROTO_KEY_MESSAGE };
       const problem = stringProblemOf(key);
       if (problem) return { path: keyPathOf(visit, key), problem, message: `the key ${STRING_PROBLEM_MESSAGES[problem]}` };
-      stack.push({ value: (current as Record<string, unknown>)[key], key, parent: visit });
+      const member = (current as Record<string, unknown>)[key];
+      if (mayHoldText(member)) stack.push({ value: member, key, parent: visit });
     }
   }
   return null;
