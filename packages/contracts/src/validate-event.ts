@@ -30,7 +30,7 @@ export function payloadByteLength(payload: unknown): number {
   return encoder.encode(JSON.stringify(payload)).byteLength;
 }
 
-// Built once: a zod schema is costly to construct, and rawId runs for every ingested event.
+// Built once: constructing a zod schema costs more than the check itself.
 const uuid = z.uuid();
 
 /**

@@ -8,11 +8,6 @@ import { eventIssue, rejectionCode } from "../rejections.ts";
  * Each event is typed for TypeScript producers but checked one by one on the server,
  * so one bad event never sinks its batch (seed 000: "invalid events skipped").
  */
-function withoutDialect(jsonSchema: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = jsonSchema;
-  return rest;
-}
-
 const rawEvent = z.custom<ClientEvent>(
   (value) => typeof value === "object" && value !== null && !Array.isArray(value),
   { error: "each event must be a JSON object" },
@@ -39,6 +34,12 @@ export const eventResult = z.object({
 export type EventResult = z.infer<typeof eventResult>;
 
 const statuses: ReadonlySet<unknown> = new Set(eventResultStatus.options);
+
+/** A JSON Schema to embed in another: without its own $schema dialect line. */
+function withoutDialect(jsonSchema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = jsonSchema;
+  return rest;
+}
 
 /** What every verdict has: an integer index, an id or null, and a known status. */
 function isEventResult(value: unknown): boolean {
