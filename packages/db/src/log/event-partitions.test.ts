@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client/database.ts";
+import { rowsOf, type Database } from "../client/database.ts";
 import { sqlFailure } from "../client/sql-error.ts";
 import { createTestDb, databaseTargets } from "../testing/test-databases.ts";
 import { appendEvents, findStoredContentHashes, type NewEvent } from "./append-events.ts";
@@ -90,6 +90,30 @@ describe.each(databaseTargets())("the partitioned log on %s", (driver) => {
     const [row] = await db.rows<{ n: number }>(sql`select count(*)::int as n from events where id = ${first.id}`);
     expect(row!.n).toBe(1);
     expect(await findStoredContentHashes(db.orm, [first.id])).toEqual(new Map([[first.id, "hash-a"]]));
+  });
+
+  it("claims the id of a raw insert into the log, as of appendEvents, in the same transaction and after it", async () => {
+    const appended = makeEvent({ event_ts: "2031-01-12T00:00:00Z" });
+    const fresh = makeEvent({ event_ts: "2031-01-13T00:00:00Z" });
+    const rawInsert = (event: NewEvent, hash: string) =>
+      sql`insert into events (id, event_version, event_type, family, event_ts, session_id, user_id, payload_json, content_hash)
+          values (${event.id}, 1, 'PAUSE_BLUR', 'game', ${event.event_ts}, ${event.session_id}, ${event.user_id}, '{"state":"blur"}', ${hash})
+          returning id::text as id`;
+    const written = await db.transaction(async (tx) => {
+      await appendEvents(tx, [appended]);
+      const again = await rowsOf<{ id: string }>(tx, rawInsert(appended, "hash-other"));
+      const other = await rowsOf<{ id: string }>(tx, rawInsert(fresh, "hash-fresh"));
+      return { again: again.length, other: other.length };
+    });
+    expect(written).toEqual({ again: 0, other: 1 });
+    expect(await findStoredContentHashes(db.orm, [appended.id, fresh.id])).toEqual(
+      new Map([
+        [appended.id, "hash-a"],
+        [fresh.id, "hash-fresh"],
+      ]),
+    );
+    // A second raw insert of the fresh id is skipped by the trigger too.
+    expect(await db.rows(rawInsert(fresh, "hash-fresh"))).toEqual([]);
   });
 
   it("leaves a month whose events already sit in the default partition there, rather than fail or move them", async () => {
