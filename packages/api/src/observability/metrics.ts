@@ -174,6 +174,12 @@ export const projectionPending = new Gauge({
   labelNames: ["projection"] as const,
   registers,
 });
+export const logMonthsAhead = new Gauge({
+  name: "chronicle_event_log_months_ahead",
+  help: "Month partitions of the log ready after the current UTC month, per family (-1: not even this month's; its events go to the default partition).",
+  labelNames: ["family"] as const,
+  registers,
+});
 export const exportLastSuccess = new Gauge({
   name: "chronicle_export_last_success_timestamp_seconds",
   help: "When the Parquet export last succeeded (Unix seconds; 0 = never).",

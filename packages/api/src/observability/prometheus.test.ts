@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 describe.skipIf(!hasPrometheus)("Prometheus alerting rules", () => {
   it("pass promtool check rules", () => {
     const result = promtool("check", "rules", "alerts.yml");
-    expect(result.output).toMatch(/SUCCESS: 7 rules found/);
+    expect(result.output).toMatch(/SUCCESS: 8 rules found/);
     expect(result.status).toBe(0);
   });
 
