@@ -25,3 +25,30 @@ export async function closedLoop(seconds: number, workers: number, step: (worker
   );
   return items / ((performance.now() - started) / 1000);
 }
+
+/** Offers `rate` items/s as steps of `batchSize` on a fixed schedule for `seconds`, whether or not earlier ones were answered; records each step's latency (ms). */
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  steps: readonly (() => Promise<number>)[],
+  batchSize: number,
+): Promise<{ latencies: number[]; achieved: number }> {
+  const interval = (batchSize / rate) * 1000;
+  const started = performance.now();
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  for (let tick = 0; tick * interval < seconds * 1000; tick += 1) {
+    const wait = started + tick * interval - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const t0 = performance.now();
+    inFlight.push(
+      steps[tick % steps.length]!().then((n) => {
+        latencies.push(performance.now() - t0);
+        sent += n;
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  return { latencies, achieved: sent / ((performance.now() - started) / 1000) };
+}
