@@ -256,7 +256,8 @@ $$;
 -- Retention (p_before, no learner) now follows chronicle_retention_plan(): whole months are
 -- dropped with their ids, the default partition's expired rows deleted. Erasure (a learner)
 -- still deletes that learner's rows wherever they are, and their ids with them. Every purge
--- writes one audit row, as before.
+-- that deletes writes one audit row, as before; a retention run that finds nothing writes none,
+-- so the caller need not evaluate the plan a second time to find out first.
 CREATE OR REPLACE FUNCTION chronicle_purge_events(
   p_actor text,
   p_reason text,
@@ -311,8 +312,11 @@ BEGIN
     )
     SELECT count(*) INTO deleted FROM gone;
   END IF;
-  INSERT INTO purge_audit (actor, reason, user_id, family, cutoff, events_deleted)
-  VALUES (p_actor, p_reason, p_user_id, p_family, p_before, deleted);
+  -- A retention run that found nothing leaves no audit row (most hourly runs); an erasure always does.
+  IF p_user_id IS NOT NULL OR deleted > 0 THEN
+    INSERT INTO purge_audit (actor, reason, user_id, family, cutoff, events_deleted)
+    VALUES (p_actor, p_reason, p_user_id, p_family, p_before, deleted);
+  END IF;
   RETURN deleted;
 END;
 $$;
