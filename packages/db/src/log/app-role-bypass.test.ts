@@ -6,26 +6,10 @@ import { createDb } from "../client/create-db.ts";
 import type { Database } from "../client/database.ts";
 import { sqlFailure } from "../client/sql-error.ts";
 import { createTestDb, createThrowawayPostgres, databaseTargets } from "../testing/test-databases.ts";
+import { makeLogEvent } from "../testing/log-event.ts";
 import { appendEvents, type NewEvent } from "./append-events.ts";
 
-function makeEvent(userId = randomUUID()): NewEvent {
-  return {
-    id: randomUUID(),
-    event_version: 1,
-    event_type: "PAUSE_BLUR",
-    family: "exam",
-    event_ts: new Date().toISOString(),
-    client_ts: null,
-    seq: 1,
-    session_id: randomUUID(),
-    user_id: userId,
-    question_id: null,
-    source: "web",
-    payload_json: { state: "blur" },
-    content_hash: "hash-a",
-    batch_id: null,
-  };
-}
+const makeEvent = (userId = randomUUID()): NewEvent => makeLogEvent({ user_id: userId });
 
 async function countEvents(db: Database, id: string): Promise<number> {
   const [row] = await db.rows<{ n: number }>(sql`select count(*)::int as n from events where id = ${id}`);

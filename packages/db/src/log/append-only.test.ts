@@ -4,27 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client/database.ts";
 import { sqlFailure } from "../client/sql-error.ts";
 import { createTestDb, databaseTargets } from "../testing/test-databases.ts";
-import { appendEvents, findStoredContentHashes, type NewEvent } from "./append-events.ts";
-
-function makeEvent(overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    event_version: 1,
-    event_type: "PAUSE_BLUR",
-    family: "exam",
-    event_ts: new Date().toISOString(),
-    client_ts: null,
-    seq: 1,
-    session_id: randomUUID(),
-    user_id: randomUUID(),
-    question_id: null,
-    source: "web",
-    payload_json: { state: "blur" },
-    content_hash: "hash-a",
-    batch_id: null,
-    ...overrides,
-  };
-}
+import { makeLogEvent as makeEvent } from "../testing/log-event.ts";
+import { appendEvents, findStoredContentHashes } from "./append-events.ts";
 
 describe.each(databaseTargets())("the event log on %s", (driver) => {
   let db: Database;

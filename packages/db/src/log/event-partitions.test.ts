@@ -1,33 +1,16 @@
 import { sql } from "drizzle-orm";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Database } from "../client/database.ts";
 import { sqlFailure } from "../client/sql-error.ts";
+import { makeLogEvent } from "../testing/log-event.ts";
 import { createTestDb, databaseTargets } from "../testing/test-databases.ts";
 import { appendEvents, findStoredContentHashes, type NewEvent } from "./append-events.ts";
 import { ensureEventPartitions, listEventPartitions } from "./event-partitions.ts";
 
 const families = ["exam", "study", "game", "sync"];
 
-function makeEvent(overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    event_version: 1,
-    event_type: "PAUSE_BLUR",
-    family: "game",
-    event_ts: new Date().toISOString(),
-    client_ts: null,
-    seq: 1,
-    session_id: randomUUID(),
-    user_id: randomUUID(),
-    question_id: null,
-    source: "web",
-    payload_json: { state: "blur" },
-    content_hash: "hash-a",
-    batch_id: null,
-    ...overrides,
-  };
-}
+/** A game event unless told otherwise: game is the family retention drops months of here. */
+const makeEvent = (overrides: Partial<NewEvent> = {}): NewEvent => makeLogEvent({ family: "game", ...overrides });
 
 async function partitionOf(db: Database, id: string): Promise<string | null> {
   const [row] = await db.rows<{ part: string }>(sql`select tableoid::regclass::text as part from events where id = ${id}`);
